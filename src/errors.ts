@@ -1,0 +1,97 @@
+/**
+ * Every user-facing error, keyed by a stable code, with its text in one place.
+ *
+ * Code throws `new AhrError(code, params)`; the CLI prints `error.message` (one line) on stderr
+ * and exits 2. Messages name the file, line, column, value and the fix wherever they apply.
+ * Values from files are quoted with JSON.stringify-like escaping by `quote()` so a hostile value
+ * cannot put control characters on the terminal.
+ */
+
+export interface ErrorParams {
+  file?: string;
+  line?: number;
+  column?: string;
+  value?: string;
+  expected?: string;
+  hint?: string;
+  kind?: string;
+  field?: string;
+  accepted?: string[];
+  found?: string[];
+  key?: string;
+  detail?: string;
+  what?: string;
+  files?: string[];
+  limit?: number;
+}
+
+type Render = (p: ErrorParams) => string;
+
+const at = (p: ErrorParams): string =>
+  p.file === undefined ? "" : p.line === undefined ? `${p.file}: ` : `${p.file}:${p.line}: `;
+const fix = (p: ErrorParams): string => (p.hint ? `; ${p.hint}` : "");
+
+export const MESSAGES = {
+  USAGE: (p) => `${p.detail ?? "bad usage"}${fix(p)}`,
+  CONFIG_READ: (p) => `${at(p)}cannot read the config file: ${p.detail ?? ""}`,
+  CONFIG_JSON: (p) => `${at(p)}the config file is not valid JSON: ${p.detail ?? ""}`,
+  CONFIG_INVALID: (p) => `${at(p)}${p.key ?? "(root)"}: ${p.detail ?? "invalid"}`,
+  FILE_NOT_FOUND: (p) => `${at(p)}no such file or directory${fix(p)}`,
+  FILE_UNREADABLE: (p) => `${at(p)}cannot read the file: ${p.detail ?? ""}`,
+  DIR_EMPTY: (p) =>
+    `${at(p)}no recognised export in this directory (looked at ${p.found?.length ?? 0} file(s))${fix(p)}`,
+  DIR_UNRECOGNISED: (p) =>
+    `${at(p)}cannot tell which kind of export this is from its headers (${quoteList(p.found)}); pass it with --orders, --feedback, ... or rename its columns`,
+  DIR_AMBIGUOUS: (p) =>
+    `${at(p)}the headers fit more than one kind of export (${(p.accepted ?? []).join(", ")}); pass it with --${p.accepted?.[0] ?? "orders"} FILE`,
+  STDIN_KIND: () => `reading standard input ("-") needs --kind orders|feedback|claims|chargebacks|messages|returns|violations`,
+  NO_INPUT: () => `no input given; try: ahr check orders.txt  (or ahr check exports/)`,
+  MISSING_COLUMN: (p) =>
+    `${at(p)}the ${p.kind} file has no ${p.field} column; accepted headers: ${quoteList(p.accepted)}; found: ${quoteList(p.found)}; map yours with "columns" in ahr.config.json`,
+  VALUE: (p) =>
+    `${at(p)}column ${quote(p.column ?? "")}: ${quote(p.value ?? "")} is not ${p.expected ?? "valid"}${fix(p)}${p.hint ? "" : "; or pass --skip-invalid to skip such rows"}`,
+  EMPTY_REQUIRED: (p) =>
+    `${at(p)}column ${quote(p.column ?? "")} is empty; every row needs ${p.expected ?? "a value"}; fix the row or pass --skip-invalid`,
+  RECORD_TOO_LONG: (p) =>
+    `${at(p)}a record longer than ${p.limit ?? 0} bytes; the file is probably not a CSV/TSV export${fix(p)}`,
+  TOO_MANY_COLUMNS: (p) => `${at(p)}more than ${p.limit ?? 0} columns; the file is probably not a CSV/TSV export`,
+  UNCLOSED_QUOTE: (p) =>
+    `${at(p)}a quoted field opened here is never closed; check for a stray " in this row`,
+  CSV_SYNTAX: (p) => `${at(p)}${p.detail ?? "malformed CSV"}${fix(p)}`,
+  BINARY_FILE: (p) =>
+    `${at(p)}this looks like ${p.what ?? "a binary file"}, not a CSV/TSV export${fix(p)}`,
+  OUTPUT_IS_INPUT: (p) => `--output ${p.file ?? ""} is one of the input files; refusing to overwrite it`,
+  OUTPUT_WRITE: (p) => `${at(p)}cannot write the report: ${p.detail ?? ""}`,
+  INTERNAL: (p) =>
+    `internal error: ${p.detail ?? "unexpected failure"}; this is a bug in ahr, please report it with the output of --debug`,
+} satisfies Record<string, Render>;
+
+export type ErrorCode = keyof typeof MESSAGES;
+
+export class AhrError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+  constructor(code: ErrorCode, params: ErrorParams = {}) {
+    super(MESSAGES[code](params));
+    this.name = "AhrError";
+    this.code = code;
+    this.params = params;
+  }
+}
+
+export function isAhrError(e: unknown): e is AhrError {
+  return e instanceof AhrError;
+}
+
+/** A value from a file, quoted and with every control character escaped; long values cut. */
+export function quote(value: string, max = 80): string {
+  const cut = value.length > max ? value.slice(0, max) + "…" : value;
+  return JSON.stringify(cut).replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) =>
+    `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+function quoteList(values: string[] | undefined): string {
+  if (!values || values.length === 0) return "(none)";
+  return values.map((v) => quote(v, 40)).join(", ");
+}

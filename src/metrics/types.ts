@@ -1,0 +1,60 @@
+/** The contract between the metric modules and the report. */
+import type { ChannelScope, ResolvedConfig } from "../config/defaults.js";
+import type { Inputs } from "../records.js";
+import type { Zone } from "../time.js";
+import type { Window } from "./window.js";
+
+export interface MetricContext {
+  inputs: Inputs;
+  /** The as-of day D (day number). */
+  asOf: number;
+  /** The last millisecond of D in the report zone: nothing stamped later has happened yet. */
+  endOfDay: number;
+  zone: Zone;
+  config: ResolvedConfig;
+}
+
+/** One item behind a figure: a defective order, a late shipment, a late reply, ... */
+export interface Offender {
+  /** Order id; null for a message without one. */
+  orderId: string | null;
+  /** Message id (crt), when the messages input has one. */
+  messageId?: string | null;
+  /** `YYYY-MM-DD`: the date that placed it in the window (the metric's basis date). */
+  date: string;
+  /** The reason in words: "1-star feedback", "shipped 2 days after the latest ship date". */
+  reason: string;
+  /** `file:line` of its first row. */
+  source: string;
+}
+
+export interface OdrComponents {
+  negativeFeedback: number;
+  claims: number;
+  chargebacks: number;
+}
+
+/**
+ * What a metric module computes for one window and channel. The report turns it into a row
+ * (status, headroom, rate) with the shared arithmetic in status.ts.
+ *
+ * numerator/denominator: null when the inputs lack what the metric needs (then `reason` says
+ * what); 0 and 0 when the window is simply empty. For lt metrics the numerator counts the bad
+ * items; for gte metrics it counts the good ones. `offenders` lists the bad items either way.
+ */
+export interface Tally {
+  numerator: number | null;
+  denominator: number | null;
+  /** What placed items in the window: "purchase date", "latest ship date", ... */
+  basis: string;
+  reason: string | null;
+  offenders: Offender[];
+  /** Notes for the report (deduplicated there): missing optional columns, assumptions. */
+  notes: string[];
+  components?: OdrComponents;
+  averageResponseHours?: number | null;
+  /** lsr: unshipped, not cancelled, past the latest ship time (SPEC 8.5). */
+  overdue?: Offender[];
+}
+
+export type MetricFn = (ctx: MetricContext, window: Window, channel: ChannelScope) => Tally;

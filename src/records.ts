@@ -1,0 +1,186 @@
+/**
+ * The typed records every reader produces and every metric consumes. Defined once, here.
+ *
+ * Dates are `Stamp`s: `day` is the calendar day (a day number, see time.ts) in the report time
+ * zone, or the date as written when the value had no time; `ms` is the instant (for a date
+ * without a time, the start of that day in the report zone; for `latestShip`, its end).
+ * Status words are normalised: lower-case with spaces, `_` and `-` removed ("Pending
+ * Availability" -> "pendingavailability").
+ */
+
+export interface Source {
+  /** The file name as the user gave it (`-` for standard input). */
+  file: string;
+  /** 1-based physical line of the row in that file. */
+  line: number;
+}
+
+export interface Stamp {
+  ms: number;
+  day: number;
+}
+
+export type Channel = "mfn" | "afn";
+export type CancelledBy = "buyer" | "seller" | "amazon" | "unknown";
+
+export interface Order {
+  orderId: string;
+  channel: Channel;
+  purchase: Stamp;
+  /** Normalised `order_status`, null when the column is absent or every row is empty. */
+  status: string | null;
+  /** Decided by `order_status` alone (SPEC 8.3). */
+  pending: boolean;
+  /** Order status cancelled, or any row's item status cancelled. */
+  cancelled: boolean;
+  /** Who cancelled; null when the orders input has no cancellation column or the cell is empty. */
+  cancelledBy: CancelledBy | null;
+  /** Latest ship date; `ms` is the end of that day when the value had no time. */
+  latestShip: Stamp | null;
+  shippedAt: Stamp | null;
+  trackingNumber: string | null;
+  /** null when the `tracking_valid` column is absent; an empty cell is false (SPEC 8.4). */
+  trackingValid: boolean | null;
+  trackingExempt: boolean;
+  promisedDelivery: Stamp | null;
+  deliveredAt: Stamp | null;
+  /** Earliest `refunded_at` over the order's rows, null when no row has one. */
+  refundedAt: Stamp | null;
+  /** Some row has `refund_amount` > 0 and no `refunded_at` (counts whatever D is, SPEC 8.7). */
+  refundUndated: boolean;
+  /** Item rows merged into this order. */
+  rows: number;
+  /** The order's first row. */
+  source: Source;
+}
+
+export interface Feedback {
+  orderId: string;
+  /** null: undated (an empty date counts, SPEC 8.15). */
+  date: Stamp | null;
+  rating: number;
+  removed: boolean;
+  comments: string | null;
+  source: Source;
+}
+
+export interface Claim {
+  orderId: string;
+  /** Normalised claim status: granted, sellerrefunded, denied, withdrawn, pending, open, ... */
+  status: string;
+  filedAt: Stamp | null;
+  amazonFunded: boolean;
+  source: Source;
+}
+
+export interface Chargeback {
+  orderId: string;
+  filedAt: Stamp | null;
+  /** Normalised type (fraud, ...), null when absent. */
+  type: string | null;
+  /** Normalised status (won, reversed, withdrawn, ...), null when absent. */
+  status: string | null;
+  source: Source;
+}
+
+export interface Message {
+  messageId: string | null;
+  orderId: string | null;
+  receivedAt: Stamp;
+  respondedAt: Stamp | null;
+  noResponseNeeded: boolean;
+  source: Source;
+}
+
+export type ReturnAction = "rejected" | "authorized" | "refunded" | "closed" | "other";
+
+export interface ReturnRequest {
+  orderId: string;
+  requestedAt: Stamp;
+  inPolicy: boolean | null;
+  respondedAt: Stamp | null;
+  /** Normalised action/status; null when absent. */
+  action: string | null;
+  /** Explicit answer; null = no answer or no column. */
+  buyerResolved: boolean | null;
+  source: Source;
+}
+
+export type Severity = "low" | "medium" | "high" | "critical";
+export type ViolationCategory = "intellectual_property" | "restricted_products" | "other";
+
+export interface Violation {
+  violationId: string | null;
+  policy: string;
+  severity: Severity;
+  category: ViolationCategory;
+  detectedAt: Stamp;
+  resolvedAt: Stamp | null;
+  asin: string | null;
+  source: Source;
+}
+
+export type InputKind =
+  | "orders"
+  | "feedback"
+  | "claims"
+  | "chargebacks"
+  | "messages"
+  | "returns"
+  | "violations";
+
+export const INPUT_KINDS: readonly InputKind[] = [
+  "orders",
+  "feedback",
+  "claims",
+  "chargebacks",
+  "messages",
+  "returns",
+  "violations",
+];
+
+/** A row that `--skip-invalid` skipped, kept for the report (the first few per input). */
+export interface SkippedRow {
+  file: string;
+  line: number;
+  /** The one-line error message that would have stopped the run. */
+  message: string;
+}
+
+/** Everything read for one input kind (possibly from several files). */
+export interface Input<R> {
+  kind: InputKind;
+  files: string[];
+  /** Canonical field names present as columns (in every file of this kind? in any: see reader). */
+  columns: ReadonlySet<string>;
+  /** Data rows kept. */
+  rows: number;
+  /** The records (for orders: distinct orders, merged by id). */
+  records: R[];
+  /** Rows skipped under --skip-invalid. */
+  skipped: number;
+  skippedSamples: SkippedRow[];
+  /** Rows that repeat an earlier row exactly (counted, then ignored). */
+  duplicates: number;
+  /** Reader notes: "read as Windows-1252", ... */
+  notes: string[];
+}
+
+/**
+ * Orders: besides the kept orders, the ids of orders that were read but not kept because they
+ * were purchased before any window needs them. Only ids another input refers to are kept here,
+ * so a defect on such an order is matched (not `unmatched`) without holding every order.
+ */
+export interface OrdersInput extends Input<Order> {
+  outsideIds: ReadonlySet<string>;
+}
+
+export interface Inputs {
+  orders?: OrdersInput;
+  feedback?: Input<Feedback>;
+  claims?: Input<Claim>;
+  chargebacks?: Input<Chargeback>;
+  messages?: Input<Message>;
+  returns?: Input<ReturnRequest>;
+  violations?: Input<Violation>;
+}
