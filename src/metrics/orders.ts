@@ -1,0 +1,150 @@
+/**
+ * What every order metric starts from (SPEC 2.1, 8.1, 8.13): which orders exist as of D, which
+ * are shipped, delivered or refunded by the end of D, whose tracking is valid, and the no_data
+ * reason when the orders input lacks a column a metric needs.
+ *
+ * Replay (SPEC 8.1): anything stamped after the end of D has not happened yet. Every "as of"
+ * predicate here takes `endOfDay` and ignores a later stamp.
+ */
+import type { ChannelScope } from "../config/defaults.js";
+import type { Order, OrdersInput } from "../records.js";
+import { formatDay, MS_PER_DAY } from "../time.js";
+import type { MetricContext, Offender, Tally } from "./types.js";
+
+const HOUR = 3_600_000;
+
+// ---------------------------------------------------------------------------------------------
+// Which orders count at all
+
+/**
+ * Pending orders are left out of every metric (SPEC 2.1, 8.3), and an order purchased after D
+ * did not exist on D.
+ */
+export function existsAsOf(o: Order, asOf: number): boolean {
+  return !o.pending && o.purchase.day <= asOf;
+}
+
+/** The channel argument of a metric: "all" takes every order. */
+export function channelMatches(o: Order, channel: ChannelScope): boolean {
+  return channel === "all" || o.channel === channel;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What has happened by the end of D
+
+/** Shipped: a ship confirmation time no later than the end of D (SPEC 2.1, 8.1). */
+export function isShipped(o: Order, endOfDay: number): boolean {
+  return o.shippedAt !== null && o.shippedAt.ms <= endOfDay;
+}
+
+/** Delivered: a delivery time no later than the end of D. */
+export function isDelivered(o: Order, endOfDay: number): boolean {
+  return o.deliveredAt !== null && o.deliveredAt.ms <= endOfDay;
+}
+
+/** Refunded (SPEC 8.7): a `refunded_at` no later than the end of D, or an undated refund amount. */
+export function isRefunded(o: Order, endOfDay: number): boolean {
+  return o.refundUndated || (o.refundedAt !== null && o.refundedAt.ms <= endOfDay);
+}
+
+/** Cancelled, and not at the buyer's request (SPEC 2.3, 8.9: unknown counts as not-buyer). */
+export function isSellerSideCancel(o: Order): boolean {
+  return o.cancelled && o.cancelledBy !== "buyer";
+}
+
+function hasTrackingNumber(o: Order): boolean {
+  return o.trackingNumber !== null && o.trackingNumber.trim() !== "";
+}
+
+/**
+ * Valid tracking (SPEC 2.5, 8.4): `tracking_valid` when the orders input has that column (an
+ * empty cell is not valid), else a non-empty `tracking_number`.
+ */
+export function hasValidTracking(o: Order, columns: ReadonlySet<string>): boolean {
+  if (columns.has("tracking_valid")) return o.trackingValid === true;
+  return hasTrackingNumber(o);
+}
+
+/** Why an order's tracking is not valid, in words. */
+export function trackingProblem(o: Order, columns: ReadonlySet<string>): string {
+  const numberKnown = columns.has("tracking_number");
+  if (numberKnown && !hasTrackingNumber(o)) return "no tracking number";
+  if (!columns.has("tracking_valid")) return "no tracking number";
+  return "tracking not valid";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs a metric needs (SPEC 8.13)
+
+/** A canonical column, or a list of alternatives of which any one will do. */
+export type ColumnNeed = string | readonly string[];
+
+/** The needs the columns do not meet, in words ("shipped_at", "tracking_number or tracking_valid"). */
+export function missingColumns(columns: ReadonlySet<string>, needs: readonly ColumnNeed[]): string[] {
+  const missing: string[] = [];
+  for (const need of needs) {
+    const any = typeof need === "string" ? [need] : need;
+    if (!any.some((c) => columns.has(c))) missing.push(any.join(" or "));
+  }
+  return missing;
+}
+
+export type OrdersOrReason = { orders: OrdersInput; reason: null } | { orders: null; reason: string };
+
+/** The orders input if it has every needed column; else the no_data reason naming what is missing. */
+export function ordersWith(ctx: MetricContext, needs: readonly ColumnNeed[]): OrdersOrReason {
+  const orders = ctx.inputs.orders;
+  if (orders === undefined) return { orders: null, reason: "no orders input" };
+  const missing = missingColumns(orders.columns, needs);
+  if (missing.length > 0) {
+    const s = missing.length === 1 ? "" : "s";
+    return { orders: null, reason: `the orders input has no ${missing.join(", ")} column${s}` };
+  }
+  return { orders, reason: null };
+}
+
+/** The Tally of a metric whose inputs lack what it needs: counts null, reason says what. */
+export function noData(basis: string, reason: string): Tally {
+  return { numerator: null, denominator: null, basis, reason, offenders: [], notes: [] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Offenders
+
+export function sourceOf(o: Order): string {
+  return `${o.source.file}:${o.source.line}`;
+}
+
+/** An order behind a figure, dated by the metric's basis day. */
+export function offender(o: Order, basisDay: number, reason: string): Offender {
+  return { orderId: o.orderId, date: formatDay(basisDay), reason, source: sourceOf(o) };
+}
+
+/** Offenders in a stable order: by date, then order id. */
+export function sortOffenders(list: Offender[]): Offender[] {
+  return list.sort((a, b) => {
+    if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+    const x = a.orderId ?? "";
+    const y = b.orderId ?? "";
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+}
+
+function plural(n: number, one: string): string {
+  return `${n} ${one}${n === 1 ? "" : "s"}`;
+}
+
+/**
+ * A span of time in words: whole days from one day up ("2 days"), whole hours under a day
+ * ("5 hours"), "less than an hour" under that.
+ */
+export function durationWords(ms: number): string {
+  if (ms >= MS_PER_DAY) return plural(Math.floor(ms / MS_PER_DAY), "day");
+  if (ms >= HOUR) return plural(Math.floor(ms / HOUR), "hour");
+  return "less than an hour";
+}
+
+/** A count of calendar days in words ("1 day", "3 days"). */
+export function daysWords(days: number): string {
+  return plural(days, "day");
+}

@@ -1,0 +1,48 @@
+/**
+ * pfcr, Pre-fulfillment Cancel Rate (SPEC 2.3, 8.9, 8.13).
+ *
+ * - Denominator: non-pending MFN orders whose purchase date is in W(7, 0).
+ * - Numerator: those that are cancelled, unless the buyer asked for the cancellation
+ *   (`cancelled_by` = buyer). seller, amazon and unknown all count. With no `cancelled_by` column,
+ *   every cancellation counts and a note says so.
+ * - Needs `order_status` or `item_status` (without both, nothing says an order was cancelled).
+ */
+import type { CancelledBy } from "../records.js";
+import { inWindow } from "./window.js";
+import type { MetricFn, Offender } from "./types.js";
+import { channelMatches, existsAsOf, isSellerSideCancel, noData, offender, ordersWith, sortOffenders } from "./orders.js";
+
+const BASIS = "purchase date";
+
+export const NO_INITIATOR_NOTE =
+  "orders have no cancellation-initiator column (cancelled_by): every cancellation counts toward pfcr, buyer-requested ones included";
+
+function cancelReason(by: CancelledBy | null): string {
+  if (by === "seller") return "cancelled by the seller";
+  if (by === "amazon") return "cancelled by Amazon";
+  return "cancelled (initiator unknown)";
+}
+
+export const pfcr: MetricFn = (ctx, window, channel) => {
+  const got = ordersWith(ctx, [["order_status", "item_status"]]);
+  if (got.orders === null) return noData(BASIS, got.reason);
+
+  let denominator = 0;
+  const offenders: Offender[] = [];
+  for (const o of got.orders.records) {
+    if (!existsAsOf(o, ctx.asOf) || !channelMatches(o, channel)) continue;
+    if (!inWindow(o.purchase.day, window)) continue;
+    denominator++;
+    if (isSellerSideCancel(o)) offenders.push(offender(o, o.purchase.day, cancelReason(o.cancelledBy)));
+  }
+
+  const notes = got.orders.columns.has("cancelled_by") ? [] : [NO_INITIATOR_NOTE];
+  return {
+    numerator: offenders.length,
+    denominator,
+    basis: BASIS,
+    reason: null,
+    offenders: sortOffenders(offenders),
+    notes,
+  };
+};

@@ -1,0 +1,75 @@
+/**
+ * vtr, Valid Tracking Rate (SPEC 2.5, 8.4, 8.13).
+ *
+ * - Basis date: `promised_delivery_date` when the orders input has that column, else `shipped_at`
+ *   (`basis` says which). With the column, an order whose promised date is empty has no basis date
+ *   and is left out (no per-order fallback).
+ * - Denominator: MFN orders that are shipped (by the end of D), not marked `tracking_exempt`, with
+ *   the basis date in W(30, 0). Cancelled orders that shipped stay in.
+ * - Numerator (the good ones): valid tracking: `tracking_valid` when that column exists (empty is
+ *   not valid), else a non-empty `tracking_number`.
+ * - Needs `shipped_at` and (`tracking_number` or `tracking_valid`).
+ */
+import type { Order } from "../records.js";
+import { inWindow } from "./window.js";
+import type { MetricFn, Offender } from "./types.js";
+import {
+  channelMatches,
+  existsAsOf,
+  hasValidTracking,
+  isShipped,
+  noData,
+  offender,
+  ordersWith,
+  sortOffenders,
+  trackingProblem,
+} from "./orders.js";
+
+const PROMISED = "promised delivery date";
+const SHIPPED = "ship date";
+
+export const SHIP_DATE_BASIS_NOTE =
+  "orders have no promised delivery date column: vtr places shipments in its window by ship date";
+
+export const vtr: MetricFn = (ctx, window, channel) => {
+  const input = ctx.inputs.orders;
+  const byPromise = input?.columns.has("promised_delivery_date") ?? false;
+  const basis = byPromise ? PROMISED : SHIPPED;
+  const got = ordersWith(ctx, ["shipped_at", ["tracking_number", "tracking_valid"]]);
+  if (got.orders === null) return noData(basis, got.reason);
+  const columns = got.orders.columns;
+  const basisDay = (o: Order): number | null =>
+    byPromise ? (o.promisedDelivery?.day ?? null) : (o.shippedAt?.day ?? null);
+
+  let denominator = 0;
+  let noPromise = 0;
+  const offenders: Offender[] = [];
+  for (const o of got.orders.records) {
+    if (!existsAsOf(o, ctx.asOf) || !channelMatches(o, channel)) continue;
+    if (!isShipped(o, ctx.endOfDay) || o.trackingExempt) continue;
+    const day = basisDay(o);
+    if (day === null) {
+      // Only reachable with the promised-date column: count the ones that shipped in the window.
+      if (o.shippedAt !== null && inWindow(o.shippedAt.day, window)) noPromise++;
+      continue;
+    }
+    if (!inWindow(day, window)) continue;
+    denominator++;
+    if (!hasValidTracking(o, columns)) offenders.push(offender(o, day, trackingProblem(o, columns)));
+  }
+
+  const notes: string[] = [];
+  if (!byPromise) notes.push(SHIP_DATE_BASIS_NOTE);
+  if (noPromise > 0) {
+    const what = noPromise === 1 ? "1 order shipped" : `${noPromise} orders shipped`;
+    notes.push(`${what} in the vtr window without a promised delivery date: left out of vtr`);
+  }
+  return {
+    numerator: denominator - offenders.length,
+    denominator,
+    basis,
+    reason: null,
+    offenders: sortOffenders(offenders),
+    notes,
+  };
+};
