@@ -13,7 +13,7 @@ import { inWindow } from "./window.js";
 import type { MetricFn, Offender } from "./types.js";
 import {
   channelMatches,
-  durationWords,
+  latenessWords,
   existsAsOf,
   isShipped,
   noData,
@@ -38,12 +38,13 @@ export const lsr: MetricFn = (ctx, window, channel) => {
 
     if (o.shippedAt !== null && isShipped(o, ctx.endOfDay)) {
       denominator++;
-      const lateBy = o.shippedAt.ms - due.ms;
-      if (lateBy > 0) late.push(offender(o, due.day, `shipped ${durationWords(lateBy)} after the latest ship date`));
+      if (o.shippedAt.ms > due.ms) {
+        const by = latenessWords(due, o.shippedAt.ms, o.shippedAt.day);
+        late.push(offender(o, due.day, `shipped ${by} after the latest ship date`));
+      }
     } else if (due.ms < ctx.endOfDay) {
-      overdue.push(
-        offender(o, due.day, `not shipped, ${durationWords(ctx.endOfDay - due.ms)} past the latest ship date`),
-      );
+      const by = latenessWords(due, ctx.endOfDay, ctx.asOf);
+      overdue.push(offender(o, due.day, `not shipped, ${by} past the latest ship date`));
     }
   }
 

@@ -7,7 +7,7 @@
  * predicate here takes `endOfDay` and ignores a later stamp.
  */
 import type { ChannelScope } from "../config/defaults.js";
-import type { Order, OrdersInput } from "../records.js";
+import type { Order, OrdersInput, Stamp } from "../records.js";
 import { formatDay, MS_PER_DAY } from "../time.js";
 import type { MetricContext, Offender, Tally } from "./types.js";
 
@@ -98,7 +98,7 @@ export function ordersWith(ctx: MetricContext, needs: readonly ColumnNeed[]): Or
   const missing = missingColumns(orders.columns, needs);
   if (missing.length > 0) {
     const s = missing.length === 1 ? "" : "s";
-    return { orders: null, reason: `the orders input has no ${missing.join(", ")} column${s}` };
+    return { orders: null, reason: `missing orders column${s}: ${missing.join(", ")}` };
   }
   return { orders, reason: null };
 }
@@ -135,11 +135,13 @@ function plural(n: number, one: string): string {
 }
 
 /**
- * A span of time in words: whole days from one day up ("2 days"), whole hours under a day
- * ("5 hours"), "less than an hour" under that.
+ * How late something is, from `due` to an instant `thenMs` on calendar day `thenDay`: whole hours
+ * under a day ("5 hours", "less than an hour"), else calendar days ("2 days": due on the 12th,
+ * done on the 14th), which is how a seller counts them.
  */
-export function durationWords(ms: number): string {
-  if (ms >= MS_PER_DAY) return plural(Math.floor(ms / MS_PER_DAY), "day");
+export function latenessWords(due: Stamp, thenMs: number, thenDay: number): string {
+  const ms = thenMs - due.ms;
+  if (ms >= MS_PER_DAY) return daysWords(Math.max(1, thenDay - due.day));
   if (ms >= HOUR) return plural(Math.floor(ms / HOUR), "hour");
   return "less than an hour";
 }
