@@ -120,7 +120,7 @@ export function offender(o: Order, basisDay: number, reason: string): Offender {
   return { orderId: o.orderId, date: formatDay(basisDay), reason, source: sourceOf(o) };
 }
 
-/** Offenders in a stable order: by date, then order id. */
+/** Offenders in a stable order: by date, then order id (sorts the list in place and returns it). */
 export function sortOffenders(list: Offender[]): Offender[] {
   return list.sort((a, b) => {
     if (a.date !== b.date) return a.date < b.date ? -1 : 1;
