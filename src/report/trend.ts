@@ -1,0 +1,93 @@
+/**
+ * Trend: a metric replayed for each of the last N as-of days. The inputs are read once; each
+ * day is the same pure metric function with an earlier as-of day, so a replayed day equals what
+ * `ahr check --as-of` said that day (records stamped later are "not yet happened" by the metric
+ * rules themselves).
+ */
+import { METRICS, type ChannelScope, type Condition, type MetricId, type ResolvedConfig } from "../config/defaults.js";
+import type { MetricFn } from "../metrics/types.js";
+import { rateOf, statusOf, type Status } from "../metrics/status.js";
+import { windowFor } from "../metrics/window.js";
+import type { Inputs } from "../records.js";
+import { formatDay, zone } from "../time.js";
+
+export interface TrendPoint {
+  asOf: string;
+  numerator: number | null;
+  denominator: number | null;
+  rate: number | null;
+  status: Status;
+}
+
+export interface TrendSeries {
+  channel: ChannelScope;
+  points: TrendPoint[];
+  /** As-of days on which the status changed to or from breach, in order. */
+  crossings: { asOf: string; status: Status }[];
+}
+
+export interface TrendReport {
+  schemaVersion: 1;
+  tool: { name: string; version: string };
+  metric: MetricId;
+  name: string;
+  timeZone: string;
+  asOf: string;
+  days: number;
+  windowDays: number;
+  lagDays: number;
+  target: number;
+  warnAt: number;
+  condition: Condition;
+  series: TrendSeries[];
+}
+
+export interface TrendOptions {
+  metric: MetricId;
+  /** The last as-of day (day number). */
+  asOf: number;
+  /** How many as-of days, ending at asOf. */
+  days: number;
+  /** Which of the metric's windows (days); default its first configured window. */
+  windowDays?: number;
+  config: ResolvedConfig;
+  version: string;
+}
+
+export function buildTrend(inputs: Inputs, options: TrendOptions, fn: MetricFn): TrendReport {
+  const { metric, config } = options;
+  const settings = config.metrics[metric];
+  const def = METRICS[metric];
+  const windowDays = options.windowDays ?? settings.windows[0] ?? 30;
+  const z = zone(config.timeZone);
+  const series: TrendSeries[] = def.channels.map((channel) => {
+    const points: TrendPoint[] = [];
+    const crossings: TrendSeries["crossings"] = [];
+    let last: Status | null = null;
+    for (let d = options.asOf - options.days + 1; d <= options.asOf; d++) {
+      const ctx = { inputs, asOf: d, endOfDay: z.endOfDay(d), zone: z, config };
+      const tally = fn(ctx, windowFor(d, windowDays, settings.lagDays), channel);
+      const counts = { numerator: tally.numerator, denominator: tally.denominator };
+      const status = statusOf(counts, def.condition, settings.target, settings.warnAt);
+      points.push({ asOf: formatDay(d), numerator: counts.numerator, denominator: counts.denominator, rate: rateOf(counts), status });
+      if (last !== null && (status === "breach") !== (last === "breach")) crossings.push({ asOf: formatDay(d), status });
+      last = status;
+    }
+    return { channel, points, crossings };
+  });
+  return {
+    schemaVersion: 1,
+    tool: { name: "ahr", version: options.version },
+    metric,
+    name: def.name,
+    timeZone: config.timeZone,
+    asOf: formatDay(options.asOf),
+    days: options.days,
+    windowDays,
+    lagDays: settings.lagDays,
+    target: settings.target,
+    warnAt: settings.warnAt,
+    condition: def.condition,
+    series,
+  };
+}
