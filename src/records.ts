@@ -183,4 +183,6 @@ export interface Inputs {
   messages?: Input<Message>;
   returns?: Input<ReturnRequest>;
   violations?: Input<Violation>;
+  /** Reader notes not tied to one kind (an empty file in a directory, skipped). */
+  notes?: string[];
 }

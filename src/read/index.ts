@@ -1,9 +1,31 @@
 /**
- * readInputs: files -> typed records for every input kind. STUB: signatures agreed, body to come.
+ * readInputs: files -> typed records for every input kind.
+ *
+ * Which files: per kind, the files given for it (`--orders a --orders b`, in that order), then
+ * the auto paths whose header says they are of that kind (a directory: its regular files sorted
+ * by name, hidden files and README* skipped), then standard input with `--kind`.
+ * Each file: header -> ColumnMap (headers.ts), rows -> records (kinds.ts), orders merged by id
+ * (orders.ts). The non-order kinds are read first, so that with `keepFromDay` the ids they refer
+ * to are known when old orders are dropped.
  */
+import { readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
 import type { DateOrder, ResolvedConfig } from "../config/defaults.js";
-import type { InputKind, Inputs } from "../records.js";
+import { AhrError, isAhrError } from "../errors.js";
+import {
+  INPUT_KINDS,
+  type Input,
+  type InputKind,
+  type Inputs,
+  type Order,
+  type OrdersInput,
+  type SkippedRow,
+} from "../records.js";
 import type { Zone } from "../time.js";
+import { detectKind, mapColumns } from "./headers.js";
+import { orderRowParser, recordParser, type RowContext } from "./kinds.js";
+import { OrderMerger, fieldSeed, rowHash } from "./orders.js";
+import type { Table } from "./table.js";
 
 export interface ReadRequest {
   /** Files given per kind (`--orders a.csv --orders b.csv`). */
@@ -29,8 +51,288 @@ export interface ReadOptions {
   onProgress?: (file: string, bytesRead: number, size: number | null) => void;
 }
 
+/** The file system seen by the reader (tests replace it with in-memory tables). */
+export interface ReadDeps {
+  open(file: string, options?: { stdin?: NodeJS.ReadableStream }): Promise<Table>;
+  /** "dir", "file" (anything else that open() should try) */
+  kindOfPath(path: string): Promise<"dir" | "file">;
+  /** Names of the regular files in a directory. */
+  listFiles(dir: string): Promise<string[]>;
+}
+
+/** How many skipped rows each input keeps as samples. */
+export const SKIPPED_SAMPLES = 5;
+
+interface Pending {
+  file: string;
+  table?: Table;
+  stdin?: NodeJS.ReadableStream;
+}
+
 export async function readInputs(request: ReadRequest, options: ReadOptions): Promise<Inputs> {
-  void request;
-  void options;
-  throw new Error("readInputs: not implemented yet");
+  return readInputsWith(request, options, await fsDeps());
+}
+
+async function fsDeps(): Promise<ReadDeps> {
+  // The byte layer (open.ts) is written alongside; imported lazily so it loads only when used.
+  const spec = "./open.js";
+  const { openTable } = (await import(spec)) as {
+    openTable: (file: string, options?: { stdin?: NodeJS.ReadableStream }) => Promise<Table>;
+  };
+  return {
+    open: (file, o) => openTable(file, o),
+    kindOfPath: async (path) => {
+      try {
+        return (await stat(path)).isDirectory() ? "dir" : "file";
+      } catch {
+        return "file"; // open() gives the coded error (FILE_NOT_FOUND, ...)
+      }
+    },
+    listFiles: async (dir) => {
+      const entries = await readdir(dir, { withFileTypes: true });
+      return entries.filter((e) => e.isFile()).map((e) => e.name);
+    },
+  };
+}
+
+const skippedInDir = (name: string): boolean => name.startsWith(".") || /^readme/i.test(name);
+
+export async function readInputsWith(request: ReadRequest, options: ReadOptions, deps: ReadDeps): Promise<Inputs> {
+  const plan = new Map<InputKind, Pending[]>();
+  const add = (kind: InputKind, p: Pending): void => {
+    const list = plan.get(kind);
+    if (list) list.push(p);
+    else plan.set(kind, [p]);
+  };
+  const notes: string[] = [];
+
+  for (const kind of INPUT_KINDS) for (const file of request.files[kind] ?? []) add(kind, { file });
+
+  for (const path of request.auto) {
+    if ((await deps.kindOfPath(path)) === "dir") {
+      const names = (await deps.listFiles(path)).filter((n) => !skippedInDir(n)).sort();
+      let recognised = 0;
+      for (const name of names) {
+        const file = join(path, name);
+        const table = await deps.open(file);
+        if (isEmptyHeader(table.header)) {
+          notes.push(`${file}: empty file, skipped`);
+          continue;
+        }
+        add(detectKind(table.header, file, options.columns), { file, table });
+        recognised++;
+      }
+      if (recognised === 0) {
+        throw new AhrError("DIR_EMPTY", {
+          file: path,
+          found: names,
+          hint: "put the exported reports (orders, feedback, ...) in it, or name the files with --orders FILE, ...",
+        });
+      }
+    } else {
+      const table = await deps.open(path);
+      if (isEmptyHeader(table.header)) {
+        notes.push(`${path}: empty file, skipped (pass it with --orders, --feedback, ... to read it as that kind)`);
+        continue;
+      }
+      add(detectKind(table.header, path, options.columns), { file: path, table });
+    }
+  }
+
+  if (request.stdin) add(request.stdin.kind, { file: "-", stdin: request.stdin.stream });
+
+  const inputs: Inputs = {};
+  const referenced = new Set<string>();
+  for (const kind of INPUT_KINDS) {
+    if (kind === "orders") continue;
+    const sources = plan.get(kind);
+    if (!sources) continue;
+    const input = await readRecords(kind, sources, options, deps);
+    if (options.keepFromDay !== undefined && kind !== "messages" && kind !== "violations") {
+      for (const r of input.records as { orderId: string }[]) referenced.add(r.orderId);
+    }
+    (inputs as Record<string, Input<unknown>>)[kind] = input;
+  }
+  const orderSources = plan.get("orders");
+  if (orderSources) inputs.orders = await readOrders(orderSources, options, deps, referenced);
+  if (notes.length > 0) inputs.notes = notes;
+  return inputs;
+}
+
+function isEmptyHeader(header: readonly string[]): boolean {
+  return header.every((h) => h.trim() === "");
+}
+
+/** Counters shared by both readers. */
+class Tally<R> {
+  readonly input: Input<R>;
+  private readonly columns = new Set<string>();
+  constructor(kind: InputKind) {
+    this.input = {
+      kind,
+      files: [],
+      columns: this.columns,
+      rows: 0,
+      records: [],
+      skipped: 0,
+      skippedSamples: [],
+      duplicates: 0,
+      notes: [],
+    };
+  }
+  addColumns(fields: readonly string[]): void {
+    for (const f of fields) this.columns.add(f);
+  }
+  /** A row error: rethrown unless --skip-invalid and it is a value error. */
+  skip(error: unknown, options: ReadOptions, rows = 1): void {
+    if (!options.skipInvalid || !isAhrError(error) || (error.code !== "VALUE" && error.code !== "EMPTY_REQUIRED")) {
+      throw error;
+    }
+    this.input.skipped += rows;
+    if (this.input.skippedSamples.length < SKIPPED_SAMPLES) {
+      const sample: SkippedRow = {
+        file: error.params.file ?? "",
+        line: error.params.line ?? 0,
+        message: error.message,
+      };
+      this.input.skippedSamples.push(sample);
+    }
+  }
+  notes(table: Table): void {
+    for (const n of table.notes) {
+      const note = `${table.file}: ${n}`;
+      if (!this.input.notes.includes(note)) this.input.notes.push(note);
+    }
+  }
+}
+
+async function openPending(p: Pending, deps: ReadDeps): Promise<Table> {
+  if (p.table) return p.table;
+  return deps.open(p.file, p.stdin ? { stdin: p.stdin } : undefined);
+}
+
+const rowContext = (file: string, options: ReadOptions): RowContext => ({
+  file,
+  zone: options.zone,
+  dateOrder: options.dateOrder,
+});
+
+/**
+ * Duplicates among the non-order kinds: rows are hashed (53 bits) on their mapped cells and the
+ * first record per hash is kept in a Map; a row whose hash matches AND whose record equals the
+ * earlier one (every field but the source) is a duplicate. So a hash collision can never drop a
+ * different record, and only hashes and references to records already held are kept.
+ */
+async function readRecords(
+  kind: Exclude<InputKind, "orders">,
+  sources: Pending[],
+  options: ReadOptions,
+  deps: ReadDeps,
+): Promise<Input<unknown>> {
+  const tally = new Tally<unknown>(kind);
+  const input = tally.input;
+  const seen = new Map<number, unknown>();
+  for (const p of sources) {
+    const table = await openPending(p, deps);
+    input.files.push(p.file);
+    if (isEmptyHeader(table.header)) continue;
+    const map = mapColumns(kind, table.header, p.file, options.columns[kind]);
+    tally.addColumns(map.fields);
+    const parse = recordParser(kind, map, rowContext(p.file, options));
+    const seed = fieldSeed(map.fields);
+    for await (const batch of table.rows(map.columns)) {
+      for (const row of batch) {
+        let record: unknown;
+        try {
+          record = parse(row.cells, row.line);
+        } catch (e) {
+          tally.skip(e, options);
+          continue;
+        }
+        const hash = rowHash(row.cells, seed);
+        const earlier = seen.get(hash);
+        if (earlier === undefined) seen.set(hash, record);
+        else if (sameRecord(earlier, record)) {
+          input.duplicates++;
+          continue;
+        }
+        input.records.push(record);
+        input.rows++;
+      }
+      options.onProgress?.(p.file, table.bytesRead(), table.size);
+    }
+    tally.notes(table);
+  }
+  return input;
+}
+
+async function readOrders(
+  sources: Pending[],
+  options: ReadOptions,
+  deps: ReadDeps,
+  referenced: ReadonlySet<string>,
+): Promise<OrdersInput> {
+  const tally = new Tally<Order>("orders");
+  const input = tally.input;
+  const merger = new OrderMerger({
+    ...(options.keepFromDay !== undefined ? { keepFromDay: options.keepFromDay } : {}),
+    referenced,
+  });
+  for (const p of sources) {
+    const table = await openPending(p, deps);
+    input.files.push(p.file);
+    if (isEmptyHeader(table.header)) continue;
+    const map = mapColumns("orders", table.header, p.file, options.columns.orders);
+    tally.addColumns(map.fields);
+    const parse = orderRowParser(map, rowContext(p.file, options));
+    const seed = fieldSeed(map.fields);
+    const names = {
+      purchase: map.headers[map.fields.indexOf("purchase_date")] ?? "purchase_date",
+      channel: map.headers[map.fields.indexOf("fulfillment_channel")] ?? "fulfillment_channel",
+    };
+    for await (const batch of table.rows(map.columns)) {
+      for (const row of batch) {
+        let parsed;
+        try {
+          parsed = parse(row.cells, row.line);
+        } catch (e) {
+          tally.skip(e, options);
+          continue;
+        }
+        const result = merger.add(parsed, rowHash(row.cells, seed), { file: p.file, line: row.line }, names);
+        if (result !== "duplicate") input.rows++;
+      }
+      options.onProgress?.(p.file, table.bytesRead(), table.size);
+    }
+    tally.notes(table);
+  }
+  input.records = merger.finish(
+    options.skipInvalid
+      ? (error, rows) => {
+          tally.skip(error, options, rows);
+          input.rows -= rows;
+        }
+      : undefined,
+  );
+  input.duplicates = merger.duplicates;
+  return { ...input, outsideIds: merger.outsideIds };
+}
+
+/** Two records equal in every field but `source` (Stamps by value). */
+function sameRecord(a: unknown, b: unknown): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const k of Object.keys(x)) {
+    if (k === "source") continue;
+    const u = x[k];
+    const v = y[k];
+    if (u === v) continue;
+    if (u !== null && v !== null && typeof u === "object" && typeof v === "object") {
+      const s = u as { ms: number; day: number };
+      const t = v as { ms: number; day: number };
+      if (s.ms === t.ms && s.day === t.day) continue;
+    }
+    return false;
+  }
+  return true;
 }

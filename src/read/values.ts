@@ -1,0 +1,375 @@
+/**
+ * Cell text -> typed values: dates, booleans, numbers, status words and the coded vocabularies
+ * (channel, cancelled_by, severity, violation category, return action). Parsers return null (or
+ * undefined) for text they cannot read; kinds.ts turns that into a coded VALUE error, asking
+ * `dateHint` for the option that would help.
+ */
+import type { DateOrder } from "../config/defaults.js";
+import type { CancelledBy, Channel, Severity, Stamp, ViolationCategory } from "../records.js";
+import { MS_PER_DAY, type Zone } from "../time.js";
+
+export interface DateContext {
+  zone: Zone;
+  dateOrder: DateOrder;
+}
+
+// ---------------------------------------------------------------- calendar arithmetic
+
+/** Day number of a proleptic Gregorian date (no validation); pure integer arithmetic. */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const mp = m > 2 ? m - 3 : m + 9;
+  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function validDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1 || y < 1000 || y > 9999) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const max = m === 2 && leap ? 29 : MONTH_DAYS[m - 1]!;
+  return d <= max;
+}
+
+// ---------------------------------------------------------------- dates: the hot path
+
+const D0 = 48;
+/** Digit value at position i, or -100000 (makes any sum of up to 4 digits negative) when not a digit. */
+function dg(s: string, i: number): number {
+  const c = s.charCodeAt(i) - D0;
+  return c >= 0 && c <= 9 ? c : -100000;
+}
+
+/**
+ * `YYYY-MM-DDTHH:MM:SS` followed by `+HH:MM`, `-HH:MM`, `Z` or nothing (T or space), read by
+ * fixed character positions. Returns undefined for any other shape (the general rules decide).
+ */
+function fastIso(s: string, zone: Zone): Stamp | null | undefined {
+  const n = s.length;
+  if (n !== 25 && n !== 20 && n !== 19) return undefined;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) {
+    return undefined;
+  }
+  const t = s.charCodeAt(10);
+  if (t !== 84 && t !== 32) return undefined;
+  const y = dg(s, 0) * 1000 + dg(s, 1) * 100 + dg(s, 2) * 10 + dg(s, 3);
+  const mo = dg(s, 5) * 10 + dg(s, 6);
+  const d = dg(s, 8) * 10 + dg(s, 9);
+  const h = dg(s, 11) * 10 + dg(s, 12);
+  const mi = dg(s, 14) * 10 + dg(s, 15);
+  const se = dg(s, 17) * 10 + dg(s, 18);
+  if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || se < 0) return undefined;
+  let off: number | null = null;
+  if (n === 25) {
+    const sign = s.charCodeAt(19);
+    if ((sign !== 43 && sign !== 45) || s.charCodeAt(22) !== 58) return undefined;
+    const oh = dg(s, 20) * 10 + dg(s, 21);
+    const om = dg(s, 23) * 10 + dg(s, 24);
+    if (oh < 0 || om < 0 || oh > 23 || om > 59) return null;
+    off = (sign === 45 ? -1 : 1) * (oh * 60 + om);
+  } else if (n === 20) {
+    if (s.charCodeAt(19) !== 90 && s.charCodeAt(19) !== 122) return undefined;
+    off = 0;
+  }
+  if (!validDate(y, mo, d) || h > 23 || mi > 59 || se > 59) return null;
+  const wall = daysFromCivil(y, mo, d) * MS_PER_DAY + h * 3_600_000 + mi * 60_000 + se * 1000;
+  const ms = off === null ? zone.fromWall(wall) : wall - off * 60_000;
+  return { ms, day: zone.dayOf(ms) };
+}
+
+// ---------------------------------------------------------------- dates: the general rules
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+};
+/** Zone abbreviations understood after a date or date-time (minutes east of UTC). */
+const ZONE_ABBR: Record<string, number> = { pst: -480, pdt: -420, utc: 0, gmt: 0 };
+
+const DATE_RE =
+  /^(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{4})\/(\d{1,2})\/(\d{1,2})|(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})|(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})|(\d{1,2})-([A-Za-z]{3})-(\d{4}|\d{2}))/;
+const TIME_RE =
+  /^(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:\s*([AaPp][Mm]))?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+const ABBR_RE = /\s+([A-Za-z]{3,5})$/;
+
+const year = (t: string): number => (t.length === 2 ? 2000 + Number(t) : Number(t));
+
+function general(text: string, ctx: DateContext, endOfDay: boolean): Stamp | null {
+  let s = text.trim();
+  let off: number | null = null;
+  const abbr = ABBR_RE.exec(s);
+  if (abbr) {
+    const o = ZONE_ABBR[abbr[1]!.toLowerCase()];
+    if (o === undefined) return null;
+    off = o;
+    s = s.slice(0, abbr.index);
+  }
+  const m = DATE_RE.exec(s);
+  if (!m) return null;
+  let y: number, mo: number, d: number;
+  if (m[1] !== undefined) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if (m[4] !== undefined) [y, mo, d] = [Number(m[4]), Number(m[5]), Number(m[6])];
+  else if (m[7] !== undefined) {
+    const a = Number(m[7]);
+    const b = Number(m[8]);
+    y = year(m[9]!);
+    [mo, d] = ctx.dateOrder === "dmy" ? [b, a] : [a, b];
+  } else if (m[10] !== undefined) [y, mo, d] = [year(m[12]!), Number(m[11]), Number(m[10])];
+  else {
+    const mon = MONTHS[m[14]!.toLowerCase()];
+    if (mon === undefined) return null;
+    [y, mo, d] = [year(m[15]!), mon, Number(m[13])];
+  }
+  if (!validDate(y, mo, d)) return null;
+  const day = daysFromCivil(y, mo, d);
+  const rest = s.slice(m[0].length);
+  if (rest === "") {
+    // A date without a time: its day is the date as written.
+    if (off !== null) return { ms: day * MS_PER_DAY + (endOfDay ? MS_PER_DAY - 1 : 0) - off * 60_000, day };
+    return { ms: endOfDay ? ctx.zone.endOfDay(day) : ctx.zone.startOfDay(day), day };
+  }
+  const t = TIME_RE.exec(rest);
+  if (!t) return null;
+  let h = Number(t[1]);
+  const mi = Number(t[2]);
+  const se = t[3] === undefined ? 0 : Number(t[3]);
+  const frac = t[4] === undefined ? 0 : Number(t[4].slice(0, 3).padEnd(3, "0"));
+  if (t[5] !== undefined) {
+    if (h < 1 || h > 12) return null;
+    const pm = t[5].toLowerCase() === "pm";
+    h = (h % 12) + (pm ? 12 : 0);
+  }
+  if (h > 23 || mi > 59 || se > 59) return null;
+  if (t[6] !== undefined) {
+    if (off !== null) return null; // both an offset and a zone name: which one?
+    const z = t[6];
+    if (z === "Z" || z === "z") off = 0;
+    else {
+      const digits = z.slice(1).replace(":", "");
+      const oh = Number(digits.slice(0, 2));
+      const om = digits.length > 2 ? Number(digits.slice(2)) : 0;
+      if (oh > 23 || om > 59 || (digits.length !== 2 && digits.length !== 4)) return null;
+      off = (z[0] === "-" ? -1 : 1) * (oh * 60 + om);
+    }
+  }
+  const wall = day * MS_PER_DAY + h * 3_600_000 + mi * 60_000 + se * 1000 + frac;
+  const ms = off === null ? ctx.zone.fromWall(wall) : wall - off * 60_000;
+  return { ms, day: ctx.zone.dayOf(ms) };
+}
+
+/**
+ * A date or date-time (SPEC section 3 and 8.11) as a Stamp, or null when it is not one.
+ * With an offset or zone abbreviation: that instant, its day in the report zone. A date-time
+ * without offset: wall time in the report zone. A date without time: the day as written, at the
+ * start of that day in the report zone (`endOfDay`: its last millisecond, for latest_ship_date).
+ */
+export function parseStamp(text: string, ctx: DateContext, endOfDay = false): Stamp | null {
+  const fast = fastIso(text, ctx.zone);
+  if (fast !== undefined) return fast;
+  return general(text, ctx, endOfDay);
+}
+
+/** What a date should look like, in words with examples. */
+export function dateExpected(order: DateOrder): string {
+  return order === "dmy"
+    ? "a date like 2026-01-31, 31/1/26 or 31-Jan-2026"
+    : "a date like 2026-01-31, 1/31/26 or 31-Jan-2026";
+}
+
+/** The option that would make `text` readable, when one would. */
+export function dateHint(text: string, order: DateOrder): string | undefined {
+  const slash = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})\b/.exec(text.trim());
+  if (slash) {
+    const a = Number(slash[1]);
+    const b = Number(slash[2]);
+    if (order === "mdy" && a > 12 && a <= 31 && b >= 1 && b <= 12) {
+      return "pass --date-order dmy if the file's dates are day/month/year";
+    }
+    if (order === "dmy" && b > 12 && b <= 31 && a >= 1 && a <= 12) {
+      return "pass --date-order mdy if the file's dates are month/day/year";
+    }
+  }
+  const abbr = ABBR_RE.exec(text.trim());
+  if (abbr && ZONE_ABBR[abbr[1]!.toLowerCase()] === undefined && !/^[ap]m$/i.test(abbr[1]!)) {
+    return `only PST, PDT, UTC and GMT are understood after a time; write an offset such as -05:00, or drop ${abbr[1]} and pass --tz with the zone the times are in`;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- booleans, numbers, words
+
+/** true/false, yes/no, y/n, 1/0, x/empty (case-insensitive); null when none of these. */
+export function parseBool(text: string): boolean | null {
+  switch (text.toLowerCase()) {
+    case "true":
+    case "yes":
+    case "y":
+    case "1":
+    case "x":
+      return true;
+    case "false":
+    case "no":
+    case "n":
+    case "0":
+    case "":
+      return false;
+    default:
+      return null;
+  }
+}
+
+export const BOOL_EXPECTED = "yes or no (true/false, y/n, 1/0, x/empty)";
+
+const CURRENCY = /[$€£¥₹₩₽\s\u00a0\u202f]/g;
+
+/**
+ * A number with currency symbols, codes (USD 12.00, 12,00 EUR) and thousands separators.
+ * SPEC 8.16: a comma followed by exactly three digits is a thousands separator, otherwise a
+ * decimal comma (then dots are thousands separators). Exception: after a lone `0` a comma is
+ * always decimal (0,125 is not 125). Negative: leading `-` or parentheses. null if not a number.
+ */
+export function parseNumber(text: string): number | null {
+  let s = text.replace(CURRENCY, "");
+  s = s.replace(/^[A-Za-z]{3}(?=[-+(\d.,])/, "").replace(/(?<=[\d.,)])[A-Za-z]{3}$/, "");
+  let neg = false;
+  if (s.startsWith("(") && s.endsWith(")")) {
+    neg = true;
+    s = s.slice(1, -1);
+  }
+  if (s.startsWith("-") || s.startsWith("\u2212")) {
+    neg = !neg;
+    s = s.slice(1);
+  } else if (s.startsWith("+")) s = s.slice(1);
+  s = s.replace(CURRENCY, "");
+  if (s.includes(",")) {
+    let decimal = false;
+    let out = "";
+    for (let i = 0; i < s.length; i++) {
+      const c = s[i]!;
+      if (c !== ",") {
+        out += c;
+        continue;
+      }
+      const three = /^\d{3}(?!\d)/.test(s.slice(i + 1));
+      const intPart = s.slice(0, i);
+      if (three && intPart !== "0" && intPart !== "") continue; // thousands separator
+      if (decimal) return null;
+      decimal = true;
+      out += "\u0000";
+    }
+    s = decimal ? out.replace(/\./g, "").replace("\u0000", ".") : out;
+  }
+  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
+  const n = Number(s);
+  return neg ? -n : n;
+}
+
+export const NUMBER_EXPECTED = "a number like 12.50, 1,234.50 or 1.234,50";
+
+/** Status words: lower-case, spaces, `_` and `-` removed ("Pending Availability" -> "pendingavailability"). */
+export function normaliseWord(text: string): string {
+  return text.toLowerCase().replace(/[\s_-]+/g, "");
+}
+
+/** Amazon, AFN, FBA -> afn; Merchant, MFN, FBM, Seller -> mfn; null otherwise. */
+export function parseChannel(text: string): Channel | null {
+  switch (normaliseWord(text)) {
+    case "amazon":
+    case "afn":
+    case "fba":
+      return "afn";
+    case "merchant":
+    case "mfn":
+    case "fbm":
+    case "seller":
+      return "mfn";
+    default:
+      return null;
+  }
+}
+
+export const CHANNEL_EXPECTED = "a fulfillment channel: Amazon, AFN or FBA, or Merchant, MFN, FBM or Seller";
+
+/**
+ * Who cancelled. buyer/customer -> buyer, seller/merchant -> seller, amazon/system -> amazon.
+ * The boolean columns (is-buyer-requested-cancellation): true -> buyer, false -> "unknown"
+ * (not the buyer, SPEC 8.9). Any other word is "unknown" (counts as not-buyer, SPEC 8.9).
+ * Empty: null.
+ */
+export function parseCancelledBy(text: string): CancelledBy | null {
+  if (text === "") return null;
+  const w = normaliseWord(text);
+  switch (w) {
+    case "buyer":
+    case "customer":
+      return "buyer";
+    case "seller":
+    case "merchant":
+      return "seller";
+    case "amazon":
+    case "system":
+      return "amazon";
+  }
+  return parseBool(w) === true ? "buyer" : "unknown";
+}
+
+/** low, medium, high, critical (case-insensitive); null otherwise. */
+export function parseSeverity(text: string): Severity | null {
+  const w = normaliseWord(text);
+  return w === "low" || w === "medium" || w === "high" || w === "critical" ? w : null;
+}
+
+export const SEVERITY_EXPECTED = "a severity: low, medium, high or critical";
+
+const IP_WORDS = new Set(["ip", "trademark", "copyright", "patent", "counterfeit", "inauthentic", "authenticity"]);
+
+/**
+ * Violation category: any spelling containing "intellectual property" (Intellectual Property
+ * Complaints, intellectual_property, IP, trademark, copyright, patent, counterfeit) ->
+ * intellectual_property; containing "restricted" (Restricted Product Policy Violations) ->
+ * restricted_products; anything else, empty included -> other.
+ */
+export function parseCategory(text: string): ViolationCategory {
+  const w = normaliseWord(text);
+  if (w.includes("intellectualproperty") || IP_WORDS.has(w)) return "intellectual_property";
+  for (const x of IP_WORDS) if (x.length > 2 && w.includes(x)) return "intellectual_property";
+  if (w.includes("restricted")) return "restricted_products";
+  return "other";
+}
+
+/** Feedback rating: a whole number 1..5 (`4` or `4.0`); null otherwise. */
+export function parseRating(text: string): number | null {
+  return /^[1-5](\.0+)?$/.test(text) ? Number(text[0]) : null;
+}
+
+const ACTIONS: Record<string, string> = {
+  approved: "authorized",
+  approve: "authorized",
+  authorized: "authorized",
+  authorised: "authorized",
+  rejected: "rejected",
+  reject: "rejected",
+  denied: "rejected",
+  declined: "rejected",
+  refunded: "refunded",
+  refund: "refunded",
+  standardrefund: "refunded",
+  returnlessrefund: "refunded",
+  fullrefund: "refunded",
+  partialrefund: "refunded",
+  closed: "closed",
+};
+
+/**
+ * Return action: the normalised word, with the spellings Amazon uses mapped onto rejected /
+ * authorized / refunded / closed (Approved -> authorized, Denied -> rejected, StandardRefund ->
+ * refunded). Other words are kept normalised. Empty: null.
+ */
+export function parseAction(text: string): string | null {
+  if (text === "") return null;
+  const w = normaliseWord(text);
+  return ACTIONS[w] ?? w;
+}
