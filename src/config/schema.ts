@@ -97,15 +97,21 @@ export const ahrConfigSchema = z.strictObject({
 
 const header = z.string({ error: "expected the header text of the column in your file" }).trim().min(1, { error: "expected a non-empty header text" });
 
-function columnsOf(kind: InputKind) {
+/** One kind's mapping: canonical field name -> header text (the field names come from SCHEMAS). */
+export type ColumnMapping = { $comment?: string } & { [field: string]: string | undefined };
+
+function columnsOf(kind: InputKind): z.ZodType<ColumnMapping, ColumnMapping> {
   const shape: Record<string, z.ZodOptional<typeof header>> = {};
   for (const field of SCHEMAS[kind]) shape[field.name] = header.optional().describe(field.description);
-  return z.strictObject({ $comment: comment, ...shape }, { error: "expected an object" });
+  return z.strictObject({ $comment: comment, ...shape }, { error: "expected an object" }) as unknown as z.ZodType<
+    ColumnMapping,
+    ColumnMapping
+  >;
 }
 
 const columnsShape = Object.fromEntries(INPUT_KINDS.map((kind) => [kind, columnsOf(kind).optional()])) as Record<
   InputKind,
-  z.ZodOptional<ReturnType<typeof columnsOf>>
+  z.ZodOptional<z.ZodType<ColumnMapping, ColumnMapping>>
 >;
 
 export const configSchema = z

@@ -1,0 +1,165 @@
+/**
+ * checkHealth: the library entry point, and what `ahr check` runs. Options in, the Report out
+ * (the same object `ahr check --format json` prints).
+ */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { METRIC_IDS, type DateOrder, type ResolvedConfig } from "./config/defaults.js";
+import { parseConfig, readConfigFile, resolveConfig } from "./config/load.js";
+import type { ConfigInput } from "./config/schema.js";
+import { AhrError } from "./errors.js";
+import { readInputs, type ReadOptions } from "./read/index.js";
+import type { InputKind } from "./records.js";
+import { buildReport } from "./report/build.js";
+import type { FailOn, Report } from "./report/types.js";
+import { isValidZone, parseDay, zone } from "./time.js";
+
+export const FAIL_ON: readonly FailOn[] = ["breach", "at_risk", "never"];
+
+/** The Account Health Rating looks back 180 days (SPEC 2.10). */
+export const AHR_DAYS = 180;
+
+/**
+ * Days an order-based basis date (ship-by, promised delivery) may fall after the purchase date;
+ * orders purchased this much before a ship- or delivery-dated window are still kept.
+ */
+const BASIS_SLACK_DAYS = 60;
+
+/** Options of {@link checkHealth}. Every field is optional except that some input must be given. */
+export interface CheckOptions {
+  /** Files per input kind, as `--orders a.csv --orders b.csv` would give them. */
+  files?: Partial<Record<InputKind, string[]>>;
+  /** Files or directories whose kind is decided from their headers (`ahr check exports/`). */
+  paths?: string[];
+  /** Read one input of the given kind from a stream (the CLI's `-` with `--kind`). */
+  stdin?: { kind: InputKind; stream: NodeJS.ReadableStream };
+  /** The as-of date D, `YYYY-MM-DD`. Default: yesterday in the report time zone, from `now`. */
+  asOf?: string;
+  /** The clock, for the default as-of date only. Default: `new Date()`. */
+  now?: Date;
+  /**
+   * Configuration: a path to a config file (JSON, the layout of ahr.config.json, relative to
+   * `cwd`), or an object of the same layout (every key optional; a ResolvedConfig also fits).
+   * Validated strictly like a file. Default: the built-in defaults; unlike the CLI, the library
+   * never looks for ahr.config.json by itself.
+   */
+  config?: string | ConfigInput;
+  /** Report time zone (IANA name); beats the config. Default `config.timeZone`, else `UTC`. */
+  timeZone?: string;
+  /** How to read `1/2/26`; beats the config. Default `config.dateOrder`, else `mdy`. */
+  dateOrder?: DateOrder;
+  /** Put every offender (order id, date, reason, file:line) in each metric row. Default false. */
+  details?: boolean;
+  /** What makes `summary.exitCode` 1: `breach` (default), `at_risk`, or `never`. */
+  failOn?: FailOn;
+  /** Skip rows whose values do not parse (counted per input) instead of throwing. Default false. */
+  skipInvalid?: boolean;
+  /** Directory that a relative `config` path is resolved against. Default `process.cwd()`. */
+  cwd?: string;
+  /** Called now and then while reading a file. */
+  onProgress?: ReadOptions["onProgress"];
+}
+
+let cachedVersion: string | null = null;
+
+/** This package's version (from package.json, which sits one level above both src/ and dist/). */
+export function packageVersion(): string {
+  if (cachedVersion === null) {
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version?: string };
+    cachedVersion = pkg.version ?? "0.0.0";
+  }
+  return cachedVersion;
+}
+
+/** Resolves `options.config` and the flag-level overrides into a ResolvedConfig. */
+export async function resolveCheckConfig(options: CheckOptions): Promise<ResolvedConfig> {
+  if (options.timeZone !== undefined && !isValidZone(options.timeZone)) {
+    throw new AhrError("USAGE", {
+      detail: `unknown time zone ${JSON.stringify(options.timeZone)}`,
+      hint: "expected an IANA name such as UTC, America/Los_Angeles or Europe/Berlin",
+    });
+  }
+  const flags = {
+    ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}),
+    ...(options.dateOrder !== undefined ? { dateOrder: options.dateOrder } : {}),
+  };
+  if (options.config === undefined) return resolveConfig(null, flags);
+  if (typeof options.config === "string") {
+    const file = await readConfigFile(resolve(options.cwd ?? process.cwd(), options.config), options.config);
+    return resolveConfig(file, flags, options.config);
+  }
+  return resolveConfig(parseConfig(options.config, "config"), flags, "config");
+}
+
+/** The as-of day: `asOf` when given (strict YYYY-MM-DD), else yesterday in `timeZone`. */
+export function resolveAsOf(asOf: string | undefined, timeZone: string, now: Date): number {
+  if (asOf === undefined) return zone(timeZone).dayOf(now.getTime()) - 1;
+  const day = parseDay(asOf);
+  if (day === null) {
+    throw new AhrError("USAGE", {
+      detail: `--as-of ${JSON.stringify(asOf)} is not a date`,
+      hint: "expected YYYY-MM-DD, such as 2026-03-31",
+    });
+  }
+  return day;
+}
+
+/**
+ * The first purchase day any enabled metric (or the AHR) can need as of `asOf`. Each metric
+ * needs its longest window plus its lag, twice over (the report compares with the window just
+ * before), plus a slack for metrics dated by ship-by or delivery day, which come after purchase.
+ */
+export function keepFromDay(asOf: number, config: ResolvedConfig): number {
+  let need = AHR_DAYS;
+  for (const id of METRIC_IDS) {
+    const s = config.metrics[id];
+    if (s.level === "off") continue;
+    const slack = id === "lsr" || id === "vtr" || id === "otdr" ? BASIS_SLACK_DAYS : 0;
+    for (const days of s.windows) need = Math.max(need, 2 * days + s.lagDays + slack);
+  }
+  return asOf - need + 1;
+}
+
+/**
+ * Reads the inputs, computes every metric and the AHR estimate as of a day, and returns the
+ * report (the object `ahr check --format json` prints; `schemaVersion` is the promise).
+ * Throws {@link AhrError} for bad options, config or input (the CLI's exit code 2).
+ */
+export async function checkHealth(options: CheckOptions): Promise<Report> {
+  return checkWithConfig(await resolveCheckConfig(options), options);
+}
+
+/**
+ * checkHealth with the configuration already resolved (the CLI resolves it itself, to find the
+ * file in its working directory and to warn about it). `options.config`, `timeZone` and
+ * `dateOrder` are ignored here: `config` has them.
+ */
+export async function checkWithConfig(config: ResolvedConfig, options: CheckOptions): Promise<Report> {
+  const failOn = options.failOn ?? "breach";
+  if (!FAIL_ON.includes(failOn)) {
+    throw new AhrError("USAGE", { detail: `--fail-on ${JSON.stringify(failOn)} is not one of ${FAIL_ON.join(", ")}` });
+  }
+  const asOf = resolveAsOf(options.asOf, config.timeZone, options.now ?? new Date());
+  const files = options.files ?? {};
+  const paths = options.paths ?? [];
+  const given = paths.length + Object.values(files).reduce((n, list) => n + (list?.length ?? 0), 0);
+  if (given === 0 && options.stdin === undefined) throw new AhrError("NO_INPUT");
+  const inputs = await readInputs(
+    { files, auto: paths, ...(options.stdin ? { stdin: options.stdin } : {}) },
+    {
+      zone: zone(config.timeZone),
+      dateOrder: config.dateOrder,
+      columns: config.columns,
+      skipInvalid: options.skipInvalid ?? false,
+      keepFromDay: keepFromDay(asOf, config),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    },
+  );
+  return buildReport(inputs, {
+    asOf,
+    config,
+    details: options.details ?? false,
+    failOn,
+    version: packageVersion(),
+  });
+}

@@ -1,0 +1,164 @@
+/**
+ * `ahr check`: options -> checkHealth -> formatted report on stdout or --output, the step
+ * summary, and the exit code. The colour decision and the clock live here, nowhere below.
+ *
+ * Decisions (for the README):
+ * - The default format is `table` whether or not stdout is a terminal; through a pipe it is the
+ *   same table without colour (status words and symbols carry the meaning). Scripts ask for
+ *   `--format json`.
+ * - `--quiet` prints nothing on stdout when the exit code is 0; when the run fails (exit 1) the
+ *   report is still printed, so a cron job that mails its output mails only bad news.
+ *   Warnings and errors still go to stderr; `--output` and the step summary are still written.
+ * - `--output FILE` replaces stdout (nothing is printed there). It is refused when FILE is one
+ *   of the input files or lies inside an input directory.
+ * - The step summary: when GITHUB_STEP_SUMMARY names a file (and not --no-step-summary), the
+ *   Markdown report is appended whatever --format is, cut at 256 KiB with a line saying so. A
+ *   failure to write it is a warning, not a failed run.
+ */
+import { isAbsolute, resolve } from "node:path";
+import type { DateOrder } from "../config/defaults.js";
+import { AhrError } from "../errors.js";
+import type { FormatContext } from "../format/types.js";
+import { INPUT_KINDS, type InputKind } from "../records.js";
+import type { FailOn, Report } from "../report/types.js";
+import { isValidZone, parseDay } from "../time.js";
+import { decideColor, decideWidth } from "./color.js";
+import { writeWarning, type Io } from "./io.js";
+
+export type OutputFormat = "table" | "json" | "markdown";
+export const FORMATS: readonly OutputFormat[] = ["table", "json", "markdown"];
+
+export interface CheckCommandOptions {
+  paths: string[];
+  files: Partial<Record<InputKind, string[]>>;
+  kind?: InputKind;
+  asOf?: string;
+  tz?: string;
+  dateOrder?: DateOrder;
+  format: OutputFormat;
+  output?: string;
+  details: boolean;
+  failOn: FailOn;
+  skipInvalid: boolean;
+  config?: string;
+  color?: boolean;
+  quiet: boolean;
+  stepSummary: boolean;
+}
+
+/** Formats the report; each formatter is loaded only when asked for. */
+export async function formatReport(report: Report, format: OutputFormat, ctx: FormatContext): Promise<string> {
+  switch (format) {
+    case "json":
+      return (await import("../format/json.js")).formatJson(report);
+    case "markdown":
+      return (await import("../format/markdown.js")).formatMarkdown(report);
+    case "table":
+      return (await import("../format/table.js")).formatTable(report, ctx);
+  }
+}
+
+function withNewline(text: string): string {
+  return text.endsWith("\n") ? text : `${text}\n`;
+}
+
+export async function runCheck(opts: CheckCommandOptions, io: Io): Promise<number> {
+  // Flags first: a typo fails before any file is read.
+  if (opts.asOf !== undefined && parseDay(opts.asOf) === null) {
+    throw new AhrError("USAGE", {
+      detail: `--as-of ${JSON.stringify(opts.asOf)} is not a date`,
+      hint: "expected YYYY-MM-DD, such as 2026-03-31",
+    });
+  }
+  if (opts.tz !== undefined && !isValidZone(opts.tz)) {
+    throw new AhrError("USAGE", {
+      detail: `--tz ${JSON.stringify(opts.tz)} is not a time zone`,
+      hint: "expected an IANA name such as UTC, America/Los_Angeles or Europe/Berlin",
+    });
+  }
+
+  const ctx: FormatContext = { color: decideColor(opts.color, io.env, io.stdout.isTTY), width: decideWidth(io.stdout) };
+  // Paths are the user's, relative to io.cwd; they stay as written when that is the process's
+  // own directory (so reports name files as the user did).
+  const sameDir = resolve(io.cwd) === resolve(process.cwd());
+  const at = (p: string): string => (sameDir || isAbsolute(p) ? p : resolve(io.cwd, p));
+
+  // Standard input: `-` among the paths (needs --kind) or as a file of one kind (--orders -).
+  let stdinKind: InputKind | undefined;
+  const takeStdin = (kind: InputKind): void => {
+    if (stdinKind !== undefined) throw new AhrError("USAGE", { detail: "standard input (-) can be read only once" });
+    stdinKind = kind;
+  };
+  const paths: string[] = [];
+  for (const p of opts.paths) {
+    if (p === "-") {
+      if (opts.kind === undefined) throw new AhrError("STDIN_KIND");
+      takeStdin(opts.kind);
+    } else {
+      paths.push(at(p));
+    }
+  }
+  if (opts.kind !== undefined && stdinKind === undefined && !Object.values(opts.files).some((l) => l?.includes("-"))) {
+    throw new AhrError("USAGE", { detail: "--kind applies to standard input only", hint: "use it with -, as in: ahr check - --kind orders < orders.txt" });
+  }
+  const files: Partial<Record<InputKind, string[]>> = {};
+  for (const kind of INPUT_KINDS) {
+    const list = opts.files[kind];
+    if (!list || list.length === 0) continue;
+    const kept: string[] = [];
+    for (const f of list) {
+      if (f === "-") takeStdin(kind);
+      else kept.push(at(f));
+    }
+    if (kept.length > 0) files[kind] = kept;
+  }
+
+  const outputPath = opts.output === undefined ? undefined : resolve(io.cwd, opts.output);
+  const { checkOutputPath, writeOutputFile, appendStepSummary } = await import("./output.js");
+  if (outputPath !== undefined && opts.output !== undefined) {
+    const inputs = [...paths, ...Object.values(files).flat()].map((p) => resolve(io.cwd, p));
+    await checkOutputPath(outputPath, opts.output, inputs);
+  }
+
+  const { loadConfig } = await import("../config/load.js");
+  const loaded = await loadConfig({
+    cwd: io.cwd,
+    ...(opts.config !== undefined ? { configPath: opts.config } : {}),
+    flags: {
+      ...(opts.tz !== undefined ? { timeZone: opts.tz } : {}),
+      ...(opts.dateOrder !== undefined ? { dateOrder: opts.dateOrder } : {}),
+    },
+  });
+  for (const w of loaded.warnings) writeWarning(io, w);
+
+  const { checkWithConfig } = await import("../check.js");
+  const report = await checkWithConfig(loaded.config, {
+    files,
+    paths,
+    ...(stdinKind !== undefined ? { stdin: { kind: stdinKind, stream: io.stdin } } : {}),
+    ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
+    now: io.now?.() ?? new Date(),
+    details: opts.details,
+    failOn: opts.failOn,
+    skipInvalid: opts.skipInvalid,
+  });
+  const exitCode = report.summary.exitCode;
+
+  const text = withNewline(await formatReport(report, opts.format, ctx));
+  if (outputPath !== undefined && opts.output !== undefined) {
+    await writeOutputFile(outputPath, opts.output, text);
+  } else if (!(opts.quiet && exitCode === 0)) {
+    io.stdout.write(text);
+  }
+
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (opts.stepSummary && summaryFile !== undefined && summaryFile !== "") {
+    const markdown = opts.format === "markdown" ? text : await formatReport(report, "markdown", { color: false, width: 80 });
+    try {
+      await appendStepSummary(resolve(io.cwd, summaryFile), markdown);
+    } catch (e) {
+      writeWarning(io, `cannot append to GITHUB_STEP_SUMMARY (${summaryFile}): ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  }
+  return exitCode;
+}
