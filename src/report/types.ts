@@ -86,6 +86,8 @@ export interface AccountHealth {
   repeatLimits: RepeatLimit[];
   /** For the exit code: unhealthy or deactivation risk = breach, at_risk band = at_risk. */
   status: "good" | "at_risk" | "breach";
+  /** Notes for the report (not part of the JSON accountHealth object): "no orders input: ...". */
+  notes?: string[];
 }
 
 export interface Attention {

@@ -1,0 +1,85 @@
+/**
+ * crt, Contact Response Time: the share of buyer messages answered within 24 hours (SPEC 2.7,
+ * 8.13, 8.17).
+ *
+ * - Messages whose `received_at` day is in the window, minus those marked `no_response_needed`.
+ * - A response stamped after the end of D does not exist yet (replay).
+ * - Answered within 24 h (exactly 24 h included): on time, the numerator (a gte metric).
+ *   Answered later: late. Not answered and more than 24 h passed by the end of D: late. Not
+ *   answered and 24 h or less passed: left out of the denominator (it can still be on time).
+ * - averageResponseHours: the unrounded mean of (response - received) over the answered, counted
+ *   messages; null when there are none.
+ * - Needs a messages input with a `responded_at` column: without it every message would look
+ *   unanswered.
+ */
+import { formatDay } from "../time.js";
+import { noData, sortOffenders } from "./orders.js";
+import type { MetricFn, Offender } from "./types.js";
+import { inWindow } from "./window.js";
+
+const BASIS = "message received";
+const HOUR = 3_600_000;
+const LIMIT = 24 * HOUR;
+
+export const NO_MESSAGES_REASON = "no messages input";
+export const NO_RESPONDED_AT_REASON =
+  "messages have no responded_at column: without it every message would look unanswered";
+
+/** Hours in words, rounded up to a tenth ("31 hours", "24.5 hours"): a late reply never reads as 24. */
+export function hoursWords(ms: number): string {
+  const tenths = Math.ceil(ms / (HOUR / 10));
+  const text = tenths % 10 === 0 ? String(tenths / 10) : (tenths / 10).toFixed(1);
+  return `${text} hour${text === "1" ? "" : "s"}`;
+}
+
+export const crt: MetricFn = (ctx, window) => {
+  const messages = ctx.inputs.messages;
+  if (messages === undefined) return noData(BASIS, NO_MESSAGES_REASON);
+  if (!messages.columns.has("responded_at")) return noData(BASIS, NO_RESPONDED_AT_REASON);
+
+  const { endOfDay } = ctx;
+  let onTime = 0;
+  let counted = 0;
+  let answered = 0;
+  let answeredMs = 0;
+  const offenders: Offender[] = [];
+  for (const m of messages.records) {
+    if (m.noResponseNeeded || !inWindow(m.receivedAt.day, window)) continue;
+    const received = m.receivedAt.ms;
+    const response = m.respondedAt !== null && m.respondedAt.ms <= endOfDay ? m.respondedAt.ms : null;
+    let reason: string;
+    if (response !== null) {
+      const took = response - received;
+      counted++;
+      answered++;
+      answeredMs += took;
+      if (took <= LIMIT) {
+        onTime++;
+        continue;
+      }
+      reason = `answered after ${hoursWords(took)}`;
+    } else {
+      const waiting = endOfDay - received;
+      if (waiting <= LIMIT) continue; // not late yet: left out
+      counted++;
+      reason = `not answered after ${hoursWords(waiting)}`;
+    }
+    offenders.push({
+      orderId: m.orderId,
+      messageId: m.messageId,
+      date: formatDay(m.receivedAt.day),
+      reason,
+      source: `${m.source.file}:${m.source.line}`,
+    });
+  }
+
+  return {
+    numerator: onTime,
+    denominator: counted,
+    basis: BASIS,
+    reason: null,
+    offenders: sortOffenders(offenders),
+    notes: [],
+    averageResponseHours: answered === 0 ? null : answeredMs / answered / HOUR,
+  };
+};

@@ -1,0 +1,65 @@
+/**
+ * odr, Order Defect Rate, per channel (SPEC 2.2, 8.8, 8.10).
+ *
+ * - Denominator: non-pending orders of the channel whose purchase date is in W(60, 14).
+ *   Cancelled orders stay in (a claim on a cancelled order counts).
+ * - Numerator: orders with at least one defect dated by the end of D (or undated), each order
+ *   once however many defects it has. The defect rules live in defects.ts.
+ * - components: per kind, how many of those orders have it (they can add up to more than the
+ *   numerator).
+ * - Needs an orders input and at least one of feedback, claims, chargebacks (8.8); with only some
+ *   of those, it counts what is there and a note names the missing ones.
+ */
+import type { MetricFn, OdrComponents, Offender } from "./types.js";
+import { defectIndex, defectInputsGiven, type DefectKind } from "./defects.js";
+import { channelMatches, existsAsOf, noData, offender, sortOffenders } from "./orders.js";
+import { inWindow } from "./window.js";
+
+const BASIS = "purchase date";
+
+export const NO_DEFECT_INPUTS_REASON = "needs a feedback, claims or chargebacks input";
+export const NO_ORDERS_REASON = "needs an orders input";
+export const NO_INPUTS_REASON = "needs an orders input and a feedback, claims or chargebacks input";
+
+function list(kinds: DefectKind[], and: string): string {
+  if (kinds.length <= 1) return kinds.join("");
+  return `${kinds.slice(0, -1).join(", ")} ${and} ${kinds[kinds.length - 1]}`;
+}
+
+/** "odr: no claims or chargebacks input; defects counted from feedback only" */
+export function missingDefectInputsNote(given: DefectKind[], missing: DefectKind[]): string {
+  return `odr: no ${list(missing, "or")} input; defects counted from ${list(given, "and")} only`;
+}
+
+export const odr: MetricFn = (ctx, window, channel) => {
+  const { given, missing } = defectInputsGiven(ctx.inputs);
+  const orders = ctx.inputs.orders;
+  if (given.length === 0) return noData(BASIS, orders === undefined ? NO_INPUTS_REASON : NO_DEFECT_INPUTS_REASON);
+  if (orders === undefined) return noData(BASIS, NO_ORDERS_REASON);
+
+  const index = defectIndex(ctx);
+  let denominator = 0;
+  const components: OdrComponents = { negativeFeedback: 0, claims: 0, chargebacks: 0 };
+  const offenders: Offender[] = [];
+  for (const o of orders.records) {
+    if (!existsAsOf(o, ctx.asOf) || !channelMatches(o, channel)) continue;
+    if (!inWindow(o.purchase.day, window)) continue;
+    denominator++;
+    const d = index.get(o.orderId);
+    if (d === undefined) continue;
+    if (d.negativeFeedback) components.negativeFeedback++;
+    if (d.claims) components.claims++;
+    if (d.chargebacks) components.chargebacks++;
+    offenders.push(offender(o, o.purchase.day, d.words.join("; ")));
+  }
+
+  return {
+    numerator: offenders.length,
+    denominator,
+    basis: BASIS,
+    reason: null,
+    offenders: sortOffenders(offenders),
+    notes: missing.length > 0 ? [missingDefectInputsNote(given, missing)] : [],
+    components,
+  };
+};
