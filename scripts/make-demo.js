@@ -893,6 +893,35 @@ const odrM = fig("odr mfn 60d");
 const crt7 = fig("crt all 7d");
 const lsr10 = fig("lsr mfn 10d");
 
+const spotlightOrders = orders
+  .filter(
+    (o) =>
+      o.role.startsWith("odr:") ||
+      o.role === "overdue" ||
+      o.role === "due today" ||
+      (o.role === "late shipment" && inW(o.latestShipDay, W.lsr30)) ||
+      ((o.role === "no tracking" || o.role === "late delivery" || o.role === "lost in transit") && inW(o.promisedDay, W.d30)) ||
+      o.role === "return (rejected)",
+  )
+  .sort((a, b) => a.purchaseMs - b.purchaseMs);
+const roleText = (o) =>
+  o.role === "overdue"
+    ? `overdue: latest ship date ${fmtDay(o.latestShipDay)}, not shipped`
+    : o.role === "due today"
+      ? `due today: latest ship date ${fmtDay(o.latestShipDay)}, not shipped`
+      : o.role === "late shipment"
+        ? `late shipment: latest ship date ${fmtDay(o.latestShipDay)}, shipped ${fmtDay(Math.floor(o.shipMs / DAY))}`
+        : o.role === "no tracking"
+          ? `shipped without tracking, promised ${fmtDay(o.promisedDay)}`
+          : o.role === "late delivery"
+            ? `promised ${fmtDay(o.promisedDay)}, delivered ${o.deliveredMs === null ? "not yet" : fmtDay(Math.floor(o.deliveredMs / DAY))}`
+            : o.role === "lost in transit"
+              ? `promised ${fmtDay(o.promisedDay)}, never delivered`
+              : o.role === "return (rejected)"
+                ? "return rejected although in policy (rdr)"
+                : o.role;
+const spotlight = spotlightOrders.map((o) => `| ${o.id} | ${fmtDay(o.purchaseDay)} | ${roleText(o)} |`).join("\n");
+
 const table = figures
   .map((f) => {
     const note =
@@ -956,13 +985,30 @@ What to look at:
 - **CRT 7 d is at risk at exactly the target**: ${crt7.num} of ${crt7.den} answered within 24 h = 90.00%, which is not a
   breach of ">= 90%". One reply came after exactly 24 h (on time); one message from 2026-11-20
   16:05 is unanswered but under 24 h old (left out); 2 need no response (left out).
-- PFCR is good: the 2 cancellations in its window were requested by buyers (seller and
+- PFCR is good: the ${fig("pfcr mfn 7d").buyerCancels} cancellations in its window were requested by buyers (seller and
   Amazon cancellations happened earlier). VTR: 3 shipments without tracking. OTDR: 2 late
   deliveries and one parcel never delivered. RDR: one return rejected although in policy
   (the out-of-policy rejection does not count). Refunds come from closed returns, FBA returns and
   the seller-refunded claim.
 - A few MFN orders from 2026-11-19 and 2026-11-20 are pending (no prices, left out of every
   metric) or not yet due to ship.
+
+The orders behind the figures above (what \`--details\` should list):
+
+| order | purchased | what |
+|---|---|---|
+${spotlight}
+
+Decisions worth knowing:
+- \`latest-ship-date\` and \`latest-delivery-date\` are written as dates (\`2026-11-20\`), which
+  the SPEC reads as the end of that day (8.11): an order due on 2026-11-20 is due today, not
+  overdue. Every other time is an ISO 8601 timestamp with \`+00:00\`, like Amazon's.
+- \`refund-date\` and \`refunded-amount\` are on the refunded item's row only;
+  \`cancellation-initiator\` is repeated on every row of a cancelled order, like the other
+  order-level fields.
+- No event (order, shipment, delivery, refund, feedback, claim, chargeback, message, return) is
+  stamped after the end of 2026-11-20; only the ship-by and deliver-by dates of the newest orders
+  lie ahead. An earlier \`--as-of\` replays what the seller would have seen that day.
 
 Regenerate: \`node scripts/make-demo.js\` (or \`npm run fixtures:demo\`); \`node scripts/make-demo.js DIR\`
 writes the same files elsewhere.
