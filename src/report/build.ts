@@ -1,7 +1,35 @@
-/** buildReport: records + as-of + config -> the Report. STUB: signature agreed, body to come. */
-import type { ResolvedConfig } from "../config/defaults.js";
-import type { Inputs } from "../records.js";
-import type { FailOn, Report } from "./types.js";
+/**
+ * buildReport: records + as-of + config -> the Report (SPEC sections 2, 4, 5, 8.12, 8.13;
+ * issue 5). Pure: no clock, no process. The same inputs give the same object, key for key, so
+ * the JSON is byte-identical run to run.
+ *
+ * - One row per enabled metric (level not `off`), per window (ascending), per channel, in the
+ *   order of METRIC_IDS. Status, headroom and rate come from the shared arithmetic in status.ts.
+ * - `previous`: the same metric, same as-of day, over the window just before this one (the same
+ *   length, ending the day before this window starts); its rate only.
+ * - `forecast`: breached lower-is-better rows only; see forecast.ts for the rule.
+ * - `attention`: every order (not only a window) that is unshipped as of D, not cancelled, not
+ *   pending, MFN, with a latest ship date: `overdue` when its latest ship time is before the end
+ *   of D (SPEC 8.5), `dueToday` when its latest ship day is D and it is not overdue yet.
+ * - `summary` (SPEC 5, 8.12): see summaryOf.
+ */
+import { METRIC_IDS, METRICS, type MetricId, type ResolvedConfig } from "../config/defaults.js";
+import type { MetricContext, MetricFn, Offender, Tally } from "../metrics/types.js";
+import { channelMatches, existsAsOf, isShipped, latenessWords, sourceOf } from "../metrics/orders.js";
+import { headroomOf, rateOf, statusOf } from "../metrics/status.js";
+import { windowDates, windowFor, type Window } from "../metrics/window.js";
+import { INPUT_KINDS, type Input, type InputKind, type Inputs } from "../records.js";
+import { formatDay, zone } from "../time.js";
+import { forecastOf } from "./forecast.js";
+import type {
+  AccountHealth,
+  Attention,
+  FailOn,
+  InputSummary,
+  MetricRow,
+  Report,
+  Summary,
+} from "./types.js";
 
 export interface BuildOptions {
   /** The as-of day D (day number). */
@@ -14,8 +42,293 @@ export interface BuildOptions {
   version: string;
 }
 
-export function buildReport(inputs: Inputs, options: BuildOptions): Report {
-  void inputs;
-  void options;
-  throw new Error("buildReport: not implemented yet");
+export interface UnmatchedCounts {
+  feedback: number;
+  claims: number;
+  chargebacks: number;
+}
+
+/** What buildReport computes with; injectable so tests can use hand-made tallies. */
+export interface BuildDeps {
+  metricFns: Record<MetricId, MetricFn>;
+  accountHealth: (ctx: MetricContext) => AccountHealth;
+  unmatchedDefects: (ctx: MetricContext) => UnmatchedCounts;
+}
+
+// WIRING PENDING: the metric registry, the AHR and unmatched-defect modules are still being
+// written; until they land the defaults refuse to run.
+function pending(what: string): never {
+  throw new Error(`buildReport: ${what} is not wired in yet`);
+}
+export const DEFAULT_DEPS: BuildDeps = {
+  metricFns: new Proxy({} as Record<MetricId, MetricFn>, { get: () => () => pending("the metric registry") }),
+  accountHealth: () => pending("accountHealth"),
+  unmatchedDefects: () => pending("unmatchedDefects"),
+};
+
+export const AHR_ESTIMATE_NOTE = "The Account Health Rating is an estimate: Amazon does not publish its point table";
+export const AHR_NO_VIOLATIONS_NOTE =
+  "The Account Health Rating assumes no policy violations (no violations input)";
+
+export function buildReport(inputs: Inputs, options: BuildOptions, deps: Partial<BuildDeps> = {}): Report {
+  const d: BuildDeps = { ...DEFAULT_DEPS, ...deps };
+  const { config, asOf } = options;
+  const z = zone(config.timeZone);
+  const ctx: MetricContext = { inputs, asOf, endOfDay: z.endOfDay(asOf), zone: z, config };
+
+  const tallyNotes: string[] = [];
+  const metrics: MetricRow[] = [];
+  for (const id of METRIC_IDS) {
+    const settings = config.metrics[id];
+    if (settings.level === "off") continue;
+    const fn = d.metricFns[id];
+    const windows = [...new Set(settings.windows)].sort((a, b) => a - b);
+    for (const days of windows) {
+      for (const channel of METRICS[id].channels) {
+        const window = windowFor(asOf, days, settings.lagDays);
+        const tally = fn(ctx, window, channel);
+        tallyNotes.push(...tally.notes);
+        const previousWindow: Window = { from: window.from - days, to: window.from - 1, days, lagDays: settings.lagDays };
+        const previous = fn(ctx, previousWindow, channel);
+        metrics.push(rowOf(id, channel, window, tally, previousWindow, previous, options));
+      }
+    }
+  }
+
+  const health = normaliseHealth(d.accountHealth(ctx));
+  const unmatched = d.unmatchedDefects(ctx);
+  const inputSummaries = summariesOf(inputs, unmatched);
+  const attention = attentionOf(ctx);
+  const summary = summaryOf(metrics, health, options.failOn);
+  const notes = notesOf(inputs, inputSummaries, tallyNotes, health);
+
+  return {
+    schemaVersion: 1,
+    tool: { name: "ahr", version: options.version },
+    asOf: formatDay(asOf),
+    timeZone: config.timeZone,
+    inputs: inputSummaries,
+    metrics,
+    accountHealth: health,
+    attention,
+    summary,
+    notes,
+  };
+}
+
+/** An offender with its keys in the order of SPEC section 4. */
+function offenderOf(o: Offender): Offender {
+  return {
+    orderId: o.orderId,
+    ...(o.messageId !== undefined ? { messageId: o.messageId } : {}),
+    date: o.date,
+    reason: o.reason,
+    source: o.source,
+  };
+}
+
+function rowOf(
+  id: MetricId,
+  channel: MetricRow["channel"],
+  window: Window,
+  tally: Tally,
+  previousWindow: Window,
+  previous: Tally,
+  options: BuildOptions,
+): MetricRow {
+  const def = METRICS[id];
+  const s = options.config.metrics[id];
+  const counts = { numerator: tally.numerator, denominator: tally.denominator };
+  const status = statusOf(counts, def.condition, s.target, s.warnAt);
+  const row: MetricRow = {
+    id,
+    name: def.name,
+    channel,
+    windowDays: window.days,
+    lagDays: window.lagDays,
+    window: windowDates(window),
+    basis: tally.basis,
+    numerator: tally.numerator,
+    denominator: tally.denominator,
+    rate: rateOf(counts),
+    target: s.target,
+    warnAt: s.warnAt,
+    condition: def.condition,
+    level: s.level === "error" ? "error" : "warn",
+    status,
+    reason: tally.reason,
+    headroom: headroomOf(counts, def.condition, s.target),
+  };
+  if (tally.components !== undefined) {
+    const c = tally.components;
+    row.components = { negativeFeedback: c.negativeFeedback, claims: c.claims, chargebacks: c.chargebacks };
+  }
+  if (id === "crt") row.averageResponseHours = tally.averageResponseHours ?? null;
+  if (tally.overdue !== undefined) row.overdue = tally.overdue.length;
+  if (options.details) row.offenders = tally.offenders.map(offenderOf);
+  row.previous = {
+    window: windowDates(previousWindow),
+    rate: rateOf({ numerator: previous.numerator, denominator: previous.denominator }),
+  };
+  if (status === "breach" && def.condition === "lt" && tally.numerator !== null && tally.denominator !== null) {
+    row.forecast = forecastOf({
+      asOf: options.asOf,
+      days: window.days,
+      lagDays: window.lagDays,
+      numerator: tally.numerator,
+      denominator: tally.denominator,
+      offenders: tally.offenders,
+      target: s.target,
+      warnAt: s.warnAt,
+      condition: def.condition,
+    });
+  }
+  return row;
+}
+
+/** The AHR with its keys in the order of SPEC section 4 (then `critical` and `status`). */
+function normaliseHealth(h: AccountHealth): AccountHealth {
+  return {
+    score: h.score,
+    band: h.band,
+    estimated: true,
+    violationsProvided: h.violationsProvided,
+    baseline: h.baseline,
+    volumeBonus: h.volumeBonus,
+    orders180d: h.orders180d,
+    deductions: h.deductions.map((x) => ({
+      policy: x.policy,
+      severity: x.severity,
+      points: x.points,
+      detectedAt: x.detectedAt,
+    })),
+    deactivationRisk: h.deactivationRisk,
+    repeatLimits: h.repeatLimits.map((r) => ({ category: r.category, count: r.count, limit: r.limit, reached: r.reached })),
+    critical: h.critical,
+    status: h.status,
+  };
+}
+
+function inputOf(inputs: Inputs, kind: InputKind): Input<unknown> | undefined {
+  return inputs[kind] as Input<unknown> | undefined;
+}
+
+function summariesOf(inputs: Inputs, unmatched: UnmatchedCounts): InputSummary[] {
+  const out: InputSummary[] = [];
+  for (const kind of INPUT_KINDS) {
+    const input = inputOf(inputs, kind);
+    if (input === undefined) continue;
+    const u = kind === "feedback" || kind === "claims" || kind === "chargebacks" ? unmatched[kind] : 0;
+    out.push({
+      kind,
+      files: [...input.files],
+      rows: input.rows,
+      records: input.records.length,
+      skipped: input.skipped,
+      unmatched: u,
+      duplicates: input.duplicates,
+      skippedRows: input.skippedSamples.map((r) => ({ file: r.file, line: r.line, message: r.message })),
+    });
+  }
+  return out;
+}
+
+function byShipTime(a: { ms: number; o: Offender }, b: { ms: number; o: Offender }): number {
+  if (a.ms !== b.ms) return a.ms - b.ms;
+  const x = a.o.orderId ?? "";
+  const y = b.o.orderId ?? "";
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * Tomorrow's late shipments, over every order: unshipped as of D, not cancelled, not pending,
+ * MFN, purchased by D. Overdue: latest ship time before the end of D. Due today: latest ship day
+ * is D and not overdue (a ship-by date without a time means the end of D, so it is due today).
+ */
+export function attentionOf(ctx: MetricContext): Attention {
+  const orders = ctx.inputs.orders;
+  if (orders === undefined || !orders.columns.has("latest_ship_date")) return { overdue: [], dueToday: [] };
+  const overdue: { ms: number; o: Offender }[] = [];
+  const dueToday: { ms: number; o: Offender }[] = [];
+  for (const o of orders.records) {
+    if (!existsAsOf(o, ctx.asOf) || !channelMatches(o, "mfn") || o.cancelled) continue;
+    const due = o.latestShip;
+    if (due === null || isShipped(o, ctx.endOfDay)) continue;
+    const date = formatDay(due.day);
+    if (due.ms < ctx.endOfDay) {
+      const late = latenessWords(due, ctx.endOfDay, ctx.asOf);
+      const reason = `ship by ${date}: not shipped, ${late} past the latest ship date`;
+      overdue.push({ ms: due.ms, o: { orderId: o.orderId, date, reason, source: sourceOf(o) } });
+    } else if (due.day === ctx.asOf) {
+      dueToday.push({ ms: due.ms, o: { orderId: o.orderId, date, reason: `ship by ${date}`, source: sourceOf(o) } });
+    }
+  }
+  return {
+    overdue: overdue.sort(byShipTime).map((x) => x.o),
+    dueToday: dueToday.sort(byShipTime).map((x) => x.o),
+  };
+}
+
+/**
+ * SPEC 5 and 8.12. A row fails the run when its level is `error` and its status is `breach`
+ * (failOn breach or at_risk) or `at_risk` (failOn at_risk only); warn-level rows never fail it.
+ * The AHR is an error-level row: status breach (unhealthy or deactivation risk) or at_risk (band).
+ * failOn never: exit code 0. `breaches` / `atRisk` count every shown row plus the AHR.
+ */
+export function summaryOf(metrics: MetricRow[], health: AccountHealth, failOn: FailOn): Summary {
+  const rows: { level: "error" | "warn"; status: string }[] = [
+    ...metrics.map((m) => ({ level: m.level, status: m.status as string })),
+    { level: "error", status: health.status },
+  ];
+  const breaches = rows.filter((r) => r.status === "breach").length;
+  const atRisk = rows.filter((r) => r.status === "at_risk").length;
+  const fails = rows.some(
+    (r) =>
+      r.level === "error" &&
+      ((failOn !== "never" && r.status === "breach") || (failOn === "at_risk" && r.status === "at_risk")),
+  );
+  return {
+    status: breaches > 0 ? "breach" : atRisk > 0 ? "at_risk" : "good",
+    breaches,
+    atRisk,
+    exitCode: fails ? 1 : 0,
+  };
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * Notes, deduplicated, in a fixed order: reader notes (general ones, then per input, in input order), skipped rows,
+ * unmatched defects, duplicate rows, notes from the metrics (in row order), the AHR labels.
+ */
+function notesOf(inputs: Inputs, summaries: InputSummary[], tallyNotes: string[], health: AccountHealth): string[] {
+  const notes: string[] = [...(inputs.notes ?? [])];
+  for (const kind of INPUT_KINDS) notes.push(...(inputOf(inputs, kind)?.notes ?? []));
+  for (const s of summaries) {
+    if (s.skipped > 0) {
+      const first = s.skippedRows[0];
+      const rows = count(s.skipped, "row", "rows");
+      notes.push(`${rows} skipped in ${s.kind} (--skip-invalid)${first ? `; first: ${first.message}` : ""}`);
+    }
+  }
+  for (const s of summaries) {
+    if (s.unmatched > 0) {
+      const verb = s.unmatched === 1 ? "row refers to an order" : "rows refer to orders";
+      notes.push(
+        `${s.unmatched} ${s.kind} ${verb} not in the orders input; counted as unmatched, left out of ODR`,
+      );
+    }
+  }
+  for (const s of summaries) {
+    if (s.duplicates > 0) {
+      const rows = count(s.duplicates, "row repeats", "rows repeat");
+      notes.push(`${rows} an earlier ${s.kind} row exactly; counted once`);
+    }
+  }
+  notes.push(...tallyNotes);
+  notes.push(AHR_ESTIMATE_NOTE);
+  if (!health.violationsProvided) notes.push(AHR_NO_VIOLATIONS_NOTE);
+  return [...new Set(notes)];
 }
