@@ -44,20 +44,23 @@ class OrderAcc {
   refundUndated = false;
   rows = 0;
   source: Source;
-  /** Merge state: row hash(es) for duplicates; bit flags for fields set from a non-empty cell. */
-  private h: number | number[];
-  private m = 0;
+  /**
+   * Merge state (ES private fields: invisible to Object.keys, JSON and toEqual): row hash(es) for
+   * duplicates; bit flags for fields set from a non-empty cell.
+   */
+  #h: number | number[];
+  #m = 0;
   constructor(orderId: string, source: Source, hash: number) {
     this.orderId = orderId;
     this.source = source;
-    this.h = hash;
+    this.#h = hash;
   }
   /** True (and remembers the hash) when no earlier row of this order had it. */
   fresh(hash: number): boolean {
-    const h = this.h;
+    const h = this.#h;
     if (typeof h === "number") {
       if (h === hash) return false;
-      this.h = [h, hash];
+      this.#h = [h, hash];
       return true;
     }
     if (h.includes(hash)) return false;
@@ -74,16 +77,16 @@ class OrderAcc {
     if (this.latestShip === null) this.latestShip = r.latestShip;
     if (this.shippedAt === null) this.shippedAt = r.shippedAt;
     if (this.trackingNumber === null) this.trackingNumber = r.trackingNumber;
-    if (r.trackingValid !== undefined && (this.m & 1) === 0) {
+    if (r.trackingValid !== undefined && (this.#m & 1) === 0) {
       if (r.trackingValid === null) this.trackingValid = false;
       else {
         this.trackingValid = r.trackingValid;
-        this.m |= 1;
+        this.#m |= 1;
       }
     }
-    if (r.trackingExempt !== null && (this.m & 2) === 0) {
+    if (r.trackingExempt !== null && (this.#m & 2) === 0) {
       this.trackingExempt = r.trackingExempt;
-      this.m |= 2;
+      this.#m |= 2;
     }
     if (this.promisedDelivery === null) this.promisedDelivery = r.promisedDelivery;
     if (this.deliveredAt === null) this.deliveredAt = r.deliveredAt;
@@ -95,8 +98,8 @@ class OrderAcc {
     const s = this.status;
     this.pending = s === "pending" || s === "pendingavailability";
     if (s === "cancelled" || s === "canceled") this.cancelled = true;
-    this.h = 0;
-    this.m = 0;
+    this.#h = 0;
+    this.#m = 0;
   }
 }
 

@@ -1,0 +1,175 @@
+import { describe, it, expect } from "vitest";
+import { Readable } from "node:stream";
+import { isAhrError, type AhrError } from "../../src/errors.js";
+import { readInputsWith, type ReadOptions, type ReadRequest } from "../../src/read/index.js";
+import { zone } from "../../src/time.js";
+import { fakeFs } from "../helpers/table.js";
+
+const opts = (o: Partial<ReadOptions> = {}): ReadOptions => ({
+  zone: zone("UTC"),
+  dateOrder: "mdy",
+  columns: {},
+  skipInvalid: false,
+  ...o,
+});
+const req = (r: Partial<ReadRequest>): ReadRequest => ({ files: {}, auto: [], ...r });
+
+async function failure(p: Promise<unknown>): Promise<AhrError> {
+  const e = await p.then(
+    () => undefined,
+    (x: unknown) => x,
+  );
+  if (isAhrError(e)) return e;
+  throw new Error(`expected an AhrError, got ${String(e)}`);
+}
+
+const ORDERS = "amazon-order-id\tpurchase-date\torder-status\tfulfillment-channel\n113-1\t2026-10-02T14:21:07+00:00\tShipped\tMerchant";
+const FEEDBACK = "Date\tRating\tComments\tOrder ID\n10/9/26\t1\tbad\t113-1";
+const CLAIMS = "order_id,claim-status,claim-date\n113-1,Granted,2026-10-05";
+const MESSAGES = "message_id,order_id,received_at,responded_at\nM1,113-1,2026-10-02T10:00:00Z,";
+const VIOLATIONS = "policy,severity,detected_at\nP,low,2026-09-01";
+
+describe("directories", () => {
+  it("sorts each regular file into its kind by header, skipping hidden files and READMEs", async () => {
+    const fs = fakeFs({
+      "exp/b-orders.txt": ORDERS,
+      "exp/a-feedback.txt": FEEDBACK,
+      "exp/claims.csv": CLAIMS,
+      "exp/m.csv": MESSAGES,
+      "exp/v.csv": VIOLATIONS,
+      "exp/.hidden.csv": "garbage",
+      "exp/README.md": "# notes",
+    });
+    const inputs = await readInputsWith(req({ auto: ["exp"] }), opts(), fs.deps);
+    expect(Object.keys(inputs).sort()).toEqual(["claims", "feedback", "messages", "orders", "violations"]);
+    expect(inputs.orders!.files).toEqual(["exp/b-orders.txt"]);
+    expect(inputs.feedback!.records[0]).toMatchObject({ orderId: "113-1", rating: 1 });
+    expect(inputs.claims!.records[0]).toMatchObject({ status: "granted" });
+    // opened in name order; hidden and README never opened
+    expect(fs.opened).toEqual(["exp/a-feedback.txt", "exp/b-orders.txt", "exp/claims.csv", "exp/m.csv", "exp/v.csv"]);
+  });
+  it("an unrecognised file is DIR_UNRECOGNISED naming it", async () => {
+    const fs = fakeFs({ "exp/orders.txt": ORDERS, "exp/prices.csv": "sku,price\nA,1" });
+    const e = await failure(readInputsWith(req({ auto: ["exp"] }), opts(), fs.deps));
+    expect(e.code).toBe("DIR_UNRECOGNISED");
+    expect(e.message).toContain("exp/prices.csv");
+  });
+  it("an ambiguous file is DIR_AMBIGUOUS naming it and the kinds", async () => {
+    const fs = fakeFs({ "exp/x.csv": "order_id,status,type,amazon_funded\nA,granted,fraud,no" });
+    const e = await failure(readInputsWith(req({ auto: ["exp"] }), opts(), fs.deps));
+    expect(e.code).toBe("DIR_AMBIGUOUS");
+    expect(e.message).toContain("exp/x.csv");
+  });
+  it("a directory with nothing recognised is DIR_EMPTY; an empty file in it is skipped with a note", async () => {
+    const fs = fakeFs({ "exp/empty.csv": "", "exp/README.txt": "hello" });
+    const e = await failure(readInputsWith(req({ auto: ["exp"] }), opts(), fs.deps));
+    expect(e.code).toBe("DIR_EMPTY");
+    expect(e.message).toContain("exp: no recognised export");
+    const ok = await readInputsWith(req({ auto: ["exp2"] }), opts(), fakeFs({ "exp2/empty.csv": "", "exp2/o.txt": ORDERS }).deps);
+    expect(ok.notes).toEqual(["exp2/empty.csv: empty file, skipped"]);
+    expect(ok.orders!.records.length).toBe(1);
+  });
+  it("an auto path that is a file is detected too", async () => {
+    const inputs = await readInputsWith(req({ auto: ["fb.txt"] }), opts(), fakeFs({ "fb.txt": FEEDBACK }).deps);
+    expect(inputs.feedback!.rows).toBe(1);
+  });
+});
+
+describe("files per kind, stdin, empty files", () => {
+  it("several files per kind are concatenated; columns is the union", async () => {
+    const fs = fakeFs({
+      "m1.csv": "received_at\n2026-10-02",
+      "m2.csv": "received_at,responded_at,no_response_needed\n2026-10-03,2026-10-03,\n2026-10-04,,y",
+    });
+    const inputs = await readInputsWith(req({ files: { messages: ["m1.csv", "m2.csv"] } }), opts(), fs.deps);
+    const m = inputs.messages!;
+    expect(m.files).toEqual(["m1.csv", "m2.csv"]);
+    expect(m.rows).toBe(3);
+    expect([...m.columns].sort()).toEqual(["no_response_needed", "received_at", "responded_at"]);
+    expect(m.records.map((r) => [r.source.file, r.source.line, r.noResponseNeeded])).toEqual([
+      ["m1.csv", 2, false],
+      ["m2.csv", 2, false],
+      ["m2.csv", 3, true],
+    ]);
+  });
+  it("empty and header-only files give the kind with 0 rows", async () => {
+    const fs = fakeFs({ "o.txt": "", "fb.txt": "Date\tRating\tOrder ID\n" });
+    const inputs = await readInputsWith(req({ files: { orders: ["o.txt"], feedback: ["fb.txt"] } }), opts(), fs.deps);
+    expect(inputs.orders).toMatchObject({ rows: 0, records: [], files: ["o.txt"] });
+    expect(inputs.orders!.columns.size).toBe(0);
+    expect(inputs.feedback).toMatchObject({ rows: 0, records: [] });
+    expect([...inputs.feedback!.columns].sort()).toEqual(["date", "order_id", "rating"]);
+  });
+  it("a header-only file still needs its required columns", async () => {
+    const e = await failure(readInputsWith(req({ files: { orders: ["o.txt"] } }), opts(), fakeFs({ "o.txt": "sku\tprice\n" }).deps));
+    expect(e.code).toBe("MISSING_COLUMN");
+  });
+  it("standard input with its kind", async () => {
+    const fs = fakeFs({});
+    const inputs = await readInputsWith(
+      req({ stdin: { kind: "violations", stream: Readable.from([VIOLATIONS]) } }),
+      opts(),
+      fs.deps,
+    );
+    expect(inputs.violations!.files).toEqual(["-"]);
+    expect(inputs.violations!.records[0]).toMatchObject({ policy: "P", source: { file: "-", line: 2 } });
+  });
+  it("a missing file is the byte layer's coded error", async () => {
+    const e = await failure(readInputsWith(req({ files: { orders: ["nope.txt"] } }), opts(), fakeFs({}).deps));
+    expect(e.code).toBe("FILE_NOT_FOUND");
+  });
+  it("configured column mappings are used", async () => {
+    const fs = fakeFs({ "o.csv": "Id,When,How,Sent\nA,2026-10-02,MFN,2026-10-03" });
+    const inputs = await readInputsWith(
+      req({ files: { orders: ["o.csv"] } }),
+      opts({ columns: { orders: { order_id: "Id", purchase_date: "When", fulfillment_channel: "How", shipped_at: "Sent" } } }),
+      fs.deps,
+    );
+    expect(inputs.orders!.records[0]).toMatchObject({ orderId: "A", shippedAt: { day: 20729 } }); // Oct 3 = 20727 + 2
+  });
+});
+
+describe("--skip-invalid, notes, progress", () => {
+  const bad = ["Date\tRating\tOrder ID", ...Array.from({ length: 8 }, (_, i) => `10/${i + 1}/26\t${i < 7 ? 9 : 1}\tO${i}`)].join("\n");
+  it("without it the first bad value stops the run", async () => {
+    const e = await failure(readInputsWith(req({ files: { feedback: ["fb.txt"] } }), opts(), fakeFs({ "fb.txt": bad }).deps));
+    expect(e.params).toMatchObject({ line: 2, value: "9" });
+  });
+  it("with it bad rows are counted and the first 5 kept as samples", async () => {
+    const inputs = await readInputsWith(
+      req({ files: { feedback: ["fb.txt"] } }),
+      opts({ skipInvalid: true }),
+      fakeFs({ "fb.txt": bad }).deps,
+    );
+    const fb = inputs.feedback!;
+    // 8 data rows: the first 7 have rating 9 (skipped), the last is kept
+    expect(fb.skipped).toBe(7);
+    expect(fb.rows).toBe(1);
+    expect(fb.skippedSamples.map((s) => s.line)).toEqual([2, 3, 4, 5, 6]);
+    expect(fb.skippedSamples[0]).toEqual({
+      file: "fb.txt",
+      line: 2,
+      message: 'fb.txt:2: column "Rating": "9" is not a rating: a whole number from 1 to 5; or pass --skip-invalid to skip such rows',
+    });
+  });
+  it("skip-invalid does not hide structural errors", async () => {
+    const e = await failure(
+      readInputsWith(req({ files: { feedback: ["fb.txt"] } }), opts({ skipInvalid: true }), fakeFs({ "fb.txt": "x\n1" }).deps),
+    );
+    expect(e.code).toBe("MISSING_COLUMN");
+  });
+  it("table notes go to the input, progress is reported per batch", async () => {
+    const calls: [string, number, number | null][] = [];
+    const fs = fakeFs({ "o.txt": `${ORDERS}\n113-2\t2026-10-02\tShipped\tAFN\n113-3\t2026-10-02\tShipped\tAFN` }, { notes: ["read as Windows-1252"] });
+    const inputs = await readInputsWith(
+      req({ files: { orders: ["o.txt"] } }),
+      opts({ onProgress: (f, b, s) => calls.push([f, b, s]) }),
+      fs.deps,
+    );
+    expect(inputs.orders!.notes).toEqual(["o.txt: read as Windows-1252"]);
+    // 3 data rows in batches of 2: two batches
+    expect(calls.length).toBe(2);
+    expect(calls.every((c) => c[0] === "o.txt")).toBe(true);
+    expect(calls[1]![1]).toBe(calls[1]![2]);
+  });
+});

@@ -1,0 +1,226 @@
+import { describe, it, expect } from "vitest";
+import { isAhrError } from "../../src/errors.js";
+import type { Order } from "../../src/records.js";
+import { readInputsWith, type ReadOptions } from "../../src/read/index.js";
+import { zone } from "../../src/time.js";
+import { fakeFs } from "../helpers/table.js";
+
+const DAY = 86_400_000;
+// 2026-10-01 is day 20727 (arithmetic in values.test.ts)
+const OCT = (d: number) => 20726 + d;
+
+const opts = (o: Partial<ReadOptions> = {}): ReadOptions => ({
+  zone: zone("UTC"),
+  dateOrder: "mdy",
+  columns: {},
+  skipInvalid: false,
+  ...o,
+});
+
+async function readOrders(files: Record<string, string>, o: Partial<ReadOptions> = {}, extra: Record<string, string[]> = {}) {
+  const fs = fakeFs(files);
+  const orderFiles = Object.keys(files).filter((f) => f.startsWith("o"));
+  const inputs = await readInputsWith({ files: { orders: orderFiles, ...extra }, auto: [] }, opts(o), fs.deps);
+  const input = inputs.orders!;
+  const byId = new Map<string, Order>(input.records.map((r) => [r.orderId, r]));
+  return { input, byId, inputs };
+}
+
+const H = "order_id\tpurchase_date\tfulfillment_channel\torder_status\titem_status\tshipped_at\trefunded_at\trefund_amount\ttracking_valid\tsku";
+
+describe("merging item rows into orders (SPEC 2.1, 8.2, 8.3, 8.7)", () => {
+  it("order-level fields come from the first row whose cell is not empty", async () => {
+    const { byId, input } = await readOrders({
+      "o1.txt": [H, "A\t\tMerchant\t\t\t\t\t\t\ts1", "A\t2026-10-02\tAmazon\tShipped\t\t10/3/26\t\t\t\ts2"].join("\n"),
+    });
+    const a = byId.get("A")!;
+    expect(a.channel).toBe("mfn"); // row 1 (Merchant), not row 2 (Amazon)
+    expect(a.purchase).toEqual({ ms: OCT(2) * DAY, day: OCT(2) }); // row 2: row 1 was empty
+    expect(a.status).toBe("shipped");
+    expect(a.shippedAt).toEqual({ ms: OCT(3) * DAY, day: OCT(3) });
+    expect(a.rows).toBe(2);
+    expect(a.source).toEqual({ file: "o1.txt", line: 2 });
+    expect(input.rows).toBe(2);
+    expect(input.records.length).toBe(1);
+  });
+  it("one cancelled item marks the order; Canceled order status too", async () => {
+    const { byId } = await readOrders({
+      "o1.txt": [
+        H,
+        "B\t2026-10-02\tMFN\tShipped\tShipped\t\t\t\t\ts1",
+        "B\t2026-10-02\tMFN\tShipped\tCancelled\t\t\t\t\ts2",
+        "C\t2026-10-02\tMFN\tCanceled\t\t\t\t\t\ts1",
+        "D\t2026-10-02\tMFN\tShipped\tShipped\t\t\t\t\ts1",
+      ].join("\n"),
+    });
+    expect(byId.get("B")).toMatchObject({ cancelled: true, status: "shipped", pending: false });
+    expect(byId.get("C")).toMatchObject({ cancelled: true, status: "canceled" });
+    expect(byId.get("D")).toMatchObject({ cancelled: false });
+  });
+  it("pending is decided by order_status alone, 'Pending Availability' included", async () => {
+    const { byId } = await readOrders({
+      "o1.txt": [
+        H,
+        "P1\t2026-10-02\tMFN\tPending\tUnshipped\t\t\t\t\ts1",
+        "P2\t2026-10-02\tMFN\tPending Availability\tShipped\t\t\t\t\ts1",
+        "P3\t2026-10-02\tMFN\tShipped\tPending\t\t\t\t\ts1",
+      ].join("\n"),
+    });
+    expect(byId.get("P1")!.pending).toBe(true);
+    expect(byId.get("P2")).toMatchObject({ pending: true, status: "pendingavailability" });
+    expect(byId.get("P3")!.pending).toBe(false);
+  });
+  it("a refund on any row counts: earliest refunded_at; amount without date is refundUndated", async () => {
+    const { byId } = await readOrders({
+      "o1.txt": [
+        H,
+        "E\t2026-10-02\tMFN\t\t\t\t\t0\t\ts1",
+        "E\t2026-10-02\tMFN\t\t\t\t10/5/26\t5.00\t\ts2",
+        "E\t2026-10-02\tMFN\t\t\t\t10/4/26\t\t\ts3",
+        "F\t2026-10-02\tMFN\t\t\t\t\t$5.00\t\ts1",
+        "G\t2026-10-02\tMFN\t\t\t\t\t0.00\t\ts1",
+      ].join("\n"),
+    });
+    // E: rows 2 and 3 have dates Oct 5 and Oct 4: earliest Oct 4; row 1's amount is 0
+    expect(byId.get("E")).toMatchObject({ refundedAt: { day: OCT(4) }, refundUndated: false, rows: 3 });
+    expect(byId.get("F")).toMatchObject({ refundedAt: null, refundUndated: true });
+    expect(byId.get("G")).toMatchObject({ refundedAt: null, refundUndated: false });
+  });
+  it("tracking_valid: first non-empty cell; empty cells are false; null without the column", async () => {
+    const { byId } = await readOrders({
+      "o1.txt": [H, "T1\t2026-10-02\tMFN\t\t\t\t\t\t\ts1", "T1\t2026-10-02\tMFN\t\t\t\t\t\tyes\ts2", "T2\t2026-10-02\tMFN\t\t\t\t\t\t\ts1"].join(
+        "\n",
+      ),
+    });
+    expect(byId.get("T1")!.trackingValid).toBe(true);
+    expect(byId.get("T2")!.trackingValid).toBe(false);
+    const none = await readOrders({ "o1.txt": "order_id\tpurchase_date\tfulfillment_channel\nT3\t2026-10-02\tMFN" });
+    expect(none.byId.get("T3")!.trackingValid).toBeNull();
+  });
+  it("files are merged in the order given", async () => {
+    const { byId, input } = await readOrders({
+      "o1.txt": "order_id\tpurchase_date\tfulfillment_channel\tshipped_at\nA\t2026-10-02\tMFN\t",
+      "o2.txt": "order_id\tpurchase_date\tfulfillment_channel\tshipped_at\nA\t2026-10-02\tAFN\t10/6/26\nB\t2026-10-03\tAFN\t",
+    });
+    expect(byId.get("A")).toMatchObject({ channel: "mfn", shippedAt: { day: OCT(6) }, rows: 2, source: { file: "o1.txt", line: 2 } });
+    expect(input.files).toEqual(["o1.txt", "o2.txt"]);
+    expect(input.records.map((r) => r.orderId)).toEqual(["A", "B"]);
+  });
+});
+
+describe("duplicate rows", () => {
+  it("a row identical in every selected cell to an earlier row of the order is counted and ignored", async () => {
+    const row = "A\t2026-10-02\tMFN\tShipped\tShipped\t\t\t\t\ts1";
+    const { byId, input } = await readOrders({
+      "o1.txt": [H, row, "A\t2026-10-02\tMFN\tShipped\tShipped\t\t\t\t\ts2", row].join("\n"),
+      // the same export given twice: every row repeats
+      "o2.txt": [H, row].join("\n"),
+    });
+    // 4 rows read: rows 1 and 2 differ by sku, row 3 repeats row 1, o2's row repeats it again
+    expect(input.duplicates).toBe(2);
+    expect(input.rows).toBe(2);
+    expect(byId.get("A")!.rows).toBe(2);
+  });
+  it("rows of files with different columns are never duplicates", async () => {
+    const { input } = await readOrders({
+      "o1.txt": "order_id\tpurchase_date\tfulfillment_channel\nA\t2026-10-02\tMFN",
+      "o2.txt": "order_id\tpurchase_date\tfulfillment_channel\tsku\nA\t2026-10-02\tMFN\t",
+    });
+    expect(input.duplicates).toBe(0);
+    expect(input.records[0]!.rows).toBe(2);
+  });
+  it("other kinds: a row equal to an earlier row is a duplicate", async () => {
+    const fs = fakeFs({
+      "fb.txt": "date\trating\torder_id\n10/9/26\t1\tA\n10/9/26\t1\tA\n10/9/26\t2\tA\n10/9/26\t1\tA",
+    });
+    const inputs = await readInputsWith({ files: { feedback: ["fb.txt"] }, auto: [] }, opts(), fs.deps);
+    // rows 2, 3 and 5 are equal: two duplicates; row 4 (rating 2) is kept
+    expect(inputs.feedback).toMatchObject({ rows: 2, duplicates: 2 });
+    expect(inputs.feedback!.records.map((r) => r.rating)).toEqual([1, 2]);
+  });
+});
+
+describe("empty purchase date or channel on every row", () => {
+  const file = [H, "A\t2026-10-02\tMFN\t\t\t\t\t\t\ts1", "Z\t\tMFN\t\t\t\t\t\t\ts1", "Z\t\tMFN\t\t\t\t\t\t\ts2", "Y\t2026-10-02\t\t\t\t\t\t\t\ts1"].join(
+    "\n",
+  );
+  it("is EMPTY_REQUIRED naming the order's first line", async () => {
+    const e = await readOrders({ "o1.txt": file }).catch((x: unknown) => x);
+    expect(isAhrError(e) && e.code).toBe("EMPTY_REQUIRED");
+    if (!isAhrError(e)) return;
+    expect(e.params).toMatchObject({ file: "o1.txt", line: 3, column: "purchase_date" });
+    expect(e.message).toContain("o1.txt:3:");
+    expect(e.message).toContain("order Z");
+  });
+  it("with --skip-invalid the order's rows are skipped and sampled", async () => {
+    const { input } = await readOrders({ "o1.txt": file }, { skipInvalid: true });
+    expect(input.records.map((r) => r.orderId)).toEqual(["A"]);
+    // data rows: A, Z, Z, Y = 4; Z (2 rows, no purchase date) and Y (1 row, no channel) are
+    // skipped: 3 rows; kept 4 - 3 = 1
+    expect(input.skipped).toBe(3);
+    expect(input.rows).toBe(1);
+    expect(input.skippedSamples.map((s) => [s.line, s.message.includes("fulfillment_channel")])).toEqual([
+      [3, false],
+      [5, true],
+    ]);
+  });
+});
+
+describe("keepFromDay and outsideIds", () => {
+  it("drops orders purchased before the day, keeping only the ids other inputs refer to", async () => {
+    const { input } = await readOrders(
+      {
+        "o1.txt": [
+          H,
+          "X\t2026-09-20\tMFN\t\t\t\t\t\t\ts1", // old, referenced by feedback
+          "Y\t2026-10-02\tMFN\t\t\t\t\t\t\ts1", // kept (on keepFromDay itself)
+          "W\t2026-09-30\tMFN\t\t\t\t\t\t\ts1", // old, unreferenced
+          "X\t\tMFN\t\t\t\t\t\t\ts2", // later row of dropped X with no purchase date: dropped too
+          "V\t\tMFN\t\t\t\t\t\t\ts1", // first row has no date, the second says old: dropped
+          "V\t2026-09-01\tMFN\t\t\t\t\t\t\ts2",
+          "U\t2026-10-05\tMFN\t\t\t\t\t\t\ts1",
+          "U\t2026-09-01\tMFN\t\t\t\t\t\t\ts2", // first non-empty purchase (Oct 5) decides: kept
+        ].join("\n"),
+        "fb.txt": "date\trating\torder_id\n10/9/26\t1\tX\n10/9/26\t1\tQ\n10/9/26\t1\tV\n10/9/26\t1\tY",
+      },
+      { keepFromDay: OCT(2) },
+      { feedback: ["fb.txt"] },
+    );
+    expect(input.records.map((r) => r.orderId)).toEqual(["Y", "U"]);
+    expect([...input.outsideIds].sort()).toEqual(["V", "X"]);
+    expect(input.records.find((r) => r.orderId === "U")!.rows).toBe(2);
+  });
+  it("without keepFromDay every order is kept and outsideIds is empty", async () => {
+    const { input } = await readOrders({ "o1.txt": [H, "X\t2020-01-01\tMFN\t\t\t\t\t\t\ts1"].join("\n") });
+    expect(input.records.length).toBe(1);
+    expect(input.outsideIds.size).toBe(0);
+  });
+});
+
+describe("the merged records", () => {
+  it("are plain Orders: exactly the Order fields, nothing of the merge state", async () => {
+    const { byId } = await readOrders({ "o1.txt": "order_id\tpurchase_date\tfulfillment_channel\nA\t2026-10-02\tMFN" });
+    expect(byId.get("A")).toEqual({
+      orderId: "A",
+      channel: "mfn",
+      purchase: { ms: OCT(2) * DAY, day: OCT(2) },
+      status: null,
+      pending: false,
+      cancelled: false,
+      cancelledBy: null,
+      latestShip: null,
+      shippedAt: null,
+      trackingNumber: null,
+      trackingValid: null,
+      trackingExempt: false,
+      promisedDelivery: null,
+      deliveredAt: null,
+      refundedAt: null,
+      refundUndated: false,
+      rows: 1,
+      source: { file: "o1.txt", line: 2 },
+    });
+    expect(Object.keys(byId.get("A")!).length).toBe(18);
+    expect(JSON.parse(JSON.stringify(byId.get("A")))).not.toHaveProperty("h");
+  });
+});
