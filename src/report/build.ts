@@ -20,6 +20,9 @@ import { headroomOf, rateOf, statusOf } from "../metrics/status.js";
 import { windowDates, windowFor, type Window } from "../metrics/window.js";
 import { INPUT_KINDS, type Input, type InputKind, type Inputs } from "../records.js";
 import { formatDay, zone } from "../time.js";
+import { METRIC_FNS } from "../metrics/index.js";
+import { unmatchedDefects } from "../metrics/defects.js";
+import { accountHealth } from "../health/ahr.js";
 import { forecastOf } from "./forecast.js";
 import type {
   AccountHealth,
@@ -55,16 +58,7 @@ export interface BuildDeps {
   unmatchedDefects: (ctx: MetricContext) => UnmatchedCounts;
 }
 
-// WIRING PENDING: the metric registry, the AHR and unmatched-defect modules are still being
-// written; until they land the defaults refuse to run.
-function pending(what: string): never {
-  throw new Error(`buildReport: ${what} is not wired in yet`);
-}
-export const DEFAULT_DEPS: BuildDeps = {
-  metricFns: new Proxy({} as Record<MetricId, MetricFn>, { get: () => () => pending("the metric registry") }),
-  accountHealth: () => pending("accountHealth"),
-  unmatchedDefects: () => pending("unmatchedDefects"),
-};
+export const DEFAULT_DEPS: BuildDeps = { metricFns: METRIC_FNS, accountHealth, unmatchedDefects };
 
 export const AHR_ESTIMATE_NOTE = "The Account Health Rating is an estimate: Amazon does not publish its point table";
 export const AHR_NO_VIOLATIONS_NOTE =
@@ -95,12 +89,13 @@ export function buildReport(inputs: Inputs, options: BuildOptions, deps: Partial
     }
   }
 
-  const health = normaliseHealth(d.accountHealth(ctx));
+  const rawHealth = d.accountHealth(ctx);
+  const health = normaliseHealth(rawHealth);
   const unmatched = d.unmatchedDefects(ctx);
   const inputSummaries = summariesOf(inputs, unmatched);
   const attention = attentionOf(ctx);
   const summary = summaryOf(metrics, health, options.failOn);
-  const notes = notesOf(inputs, inputSummaries, tallyNotes, health);
+  const notes = notesOf(inputs, inputSummaries, tallyNotes, health, rawHealth.notes ?? []);
 
   return {
     schemaVersion: 1,
@@ -186,7 +181,10 @@ function rowOf(
   return row;
 }
 
-/** The AHR with its keys in the order of SPEC section 4 (then `critical` and `status`). */
+/**
+ * The AHR with its keys in the order of SPEC section 4 (then `critical` and `status`); its notes
+ * go to the report's notes instead.
+ */
 function normaliseHealth(h: AccountHealth): AccountHealth {
   return {
     score: h.score,
@@ -257,7 +255,7 @@ export function attentionOf(ctx: MetricContext): Attention {
     const date = formatDay(due.day);
     if (due.ms < ctx.endOfDay) {
       const late = latenessWords(due, ctx.endOfDay, ctx.asOf);
-      const reason = `ship by ${date}: not shipped, ${late} past the latest ship date`;
+      const reason = `ship by ${date}: ${late} overdue`;
       overdue.push({ ms: due.ms, o: { orderId: o.orderId, date, reason, source: sourceOf(o) } });
     } else if (due.day === ctx.asOf) {
       dueToday.push({ ms: due.ms, o: { orderId: o.orderId, date, reason: `ship by ${date}`, source: sourceOf(o) } });
@@ -300,10 +298,17 @@ function count(n: number, one: string, many: string): string {
 }
 
 /**
- * Notes, deduplicated, in a fixed order: reader notes (general ones, then per input, in input order), skipped rows,
- * unmatched defects, duplicate rows, notes from the metrics (in row order), the AHR labels.
+ * Notes, deduplicated, in a fixed order: reader notes (general ones, then per input, in input
+ * order), skipped rows, unmatched defects, duplicate rows, notes from the metrics (in row order),
+ * the AHR label, the AHR notes, and, without a violations input, the no-violations assumption.
  */
-function notesOf(inputs: Inputs, summaries: InputSummary[], tallyNotes: string[], health: AccountHealth): string[] {
+function notesOf(
+  inputs: Inputs,
+  summaries: InputSummary[],
+  tallyNotes: string[],
+  health: AccountHealth,
+  healthNotes: string[],
+): string[] {
   const notes: string[] = [...(inputs.notes ?? [])];
   for (const kind of INPUT_KINDS) notes.push(...(inputOf(inputs, kind)?.notes ?? []));
   for (const s of summaries) {
@@ -328,7 +333,7 @@ function notesOf(inputs: Inputs, summaries: InputSummary[], tallyNotes: string[]
     }
   }
   notes.push(...tallyNotes);
-  notes.push(AHR_ESTIMATE_NOTE);
+  notes.push(AHR_ESTIMATE_NOTE, ...healthNotes);
   if (!health.violationsProvided) notes.push(AHR_NO_VIOLATIONS_NOTE);
   return [...new Set(notes)];
 }

@@ -253,11 +253,11 @@ describe("attention: overdue and due today (SPEC 8.5, over all orders)", () => {
     // A: due end of 11-18, end of D is exactly 2 days later -> "2 days" (calendar days 20 - 18).
     expect(a.overdue[1]).toMatchObject({
       date: "2026-11-18",
-      reason: "ship by 2026-11-18: not shipped, 2 days past the latest ship date",
+      reason: "ship by 2026-11-18: 2 days overdue",
     });
     expect(a.overdue[1]?.source).toMatch(/^orders\.txt:\d+$/);
     // C: due 10:00 on D; end of D is 13 h 59 min 59.999 s later -> floor = 13 hours.
-    expect(a.overdue[3]?.reason).toBe("ship by 2026-11-20: not shipped, 13 hours past the latest ship date");
+    expect(a.overdue[3]?.reason).toBe("ship by 2026-11-20: 13 hours overdue");
     // B: ship-by date D without a time means the end of D: not before the end of D, so due today.
     expect(a.dueToday).toEqual([{ orderId: "B", date: "2026-11-20", reason: "ship by 2026-11-20", source: list[1]!.source.file + ":" + list[1]!.source.line }]);
   });
