@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { checkHealth, keepFromDay, resolveAsOf } from "../src/check.js";
+import { defaultConfig } from "../src/config/defaults.js";
+import { resolveConfig } from "../src/config/load.js";
+import { AhrError } from "../src/errors.js";
+import { dayNumber } from "../src/time.js";
+import { BREACHED, FIXTURES, HEALTHY } from "./cli/helpers.js";
+
+describe("keepFromDay", () => {
+  const D = dayNumber(2026, 3, 31);
+  it("defaults: the AHR's 180 days dominate", () => {
+    // odr 2 x 60 + 14 = 134; lsr, vtr, otdr 2 x 30 + 60 slack = 120; crt 2 x 90 = 180; AHR 180.
+    expect(keepFromDay(D, defaultConfig())).toBe(D - 179);
+  });
+  it("a longer configured window reaches further back; an off metric does not count", () => {
+    // lsr 100 days: 2 x 100 + 0 lag + 60 slack = 260.
+    expect(keepFromDay(D, resolveConfig({ metrics: { lsr: { windows: [10, 100] } } }))).toBe(D - 259);
+    // odr 90 days, lag 30: 2 x 90 + 30 = 210.
+    expect(keepFromDay(D, resolveConfig({ metrics: { odr: { days: 90, lagDays: 30 } } }))).toBe(D - 209);
+    expect(keepFromDay(D, resolveConfig({ metrics: { odr: { days: 90, lagDays: 30, level: "off" } } }))).toBe(D - 179);
+  });
+});
+
+describe("resolveAsOf", () => {
+  it("a given date, or yesterday in the zone", () => {
+    expect(resolveAsOf("2026-03-31", "UTC", new Date(0))).toBe(dayNumber(2026, 3, 31));
+    // 2026-04-01 23:30 UTC is 04-02 08:30 in Tokyo: yesterday there is 04-01.
+    expect(resolveAsOf(undefined, "Asia/Tokyo", new Date("2026-04-01T23:30:00Z"))).toBe(dayNumber(2026, 4, 1));
+    expect(resolveAsOf(undefined, "UTC", new Date("2026-04-01T23:30:00Z"))).toBe(dayNumber(2026, 3, 31));
+    expect(() => resolveAsOf("2026-3-31", "UTC", new Date())).toThrow(AhrError);
+  });
+});
+
+describe("checkHealth (the library entry)", () => {
+  it("returns the report; a config object is validated and applied", async () => {
+    const strict = await checkHealth({ files: { orders: [BREACHED] }, asOf: "2026-03-31" });
+    expect(strict.summary.exitCode).toBe(1);
+    // lsr target 0.5, warnAt 0.4: 2/10 and 2/19 are good.
+    const lenient = await checkHealth({ paths: [BREACHED], asOf: "2026-03-31", config: { metrics: { lsr: { target: 0.5 } } } });
+    expect(lenient.summary.exitCode).toBe(0);
+    expect(lenient.metrics.find((m) => m.id === "lsr")).toMatchObject({ target: 0.5, warnAt: 0.4, status: "good" });
+  });
+
+  it("a config path is resolved against cwd; errors are AhrErrors naming the key", async () => {
+    await expect(checkHealth({ paths: [HEALTHY], asOf: "2026-03-31", config: { metrics: { lsr: { level: "loud" } } } as never })).rejects.toThrow(
+      'config: metrics.lsr.level: expected one of "off", "warn", "error"',
+    );
+    await expect(checkHealth({ paths: [HEALTHY], asOf: "2026-03-31", config: "nope.json", cwd: FIXTURES })).rejects.toMatchObject({ code: "CONFIG_READ" });
+  });
+
+  it("options are checked: time zone, failOn, some input", async () => {
+    await expect(checkHealth({ paths: [HEALTHY], timeZone: "Nowhere/Land" })).rejects.toMatchObject({ code: "USAGE" });
+    await expect(checkHealth({ paths: [HEALTHY], failOn: "sometimes" as never })).rejects.toMatchObject({ code: "USAGE" });
+    await expect(checkHealth({})).rejects.toMatchObject({ code: "NO_INPUT" });
+  });
+
+  it("the default as-of comes from options.now in the report zone", async () => {
+    const r = await checkHealth({ paths: [HEALTHY], now: new Date("2026-04-01T12:00:00Z"), timeZone: "Pacific/Kiritimati" });
+    // 12:00 UTC is 02:00 on 04-02 at UTC+14: yesterday is 04-01.
+    expect(r.asOf).toBe("2026-04-01");
+  });
+});

@@ -1,0 +1,59 @@
+/** A fake Io for run(): collects stdout and stderr, fixed clock, chosen env and TTY. */
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import type { Io } from "../../src/cli/io.js";
+
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const FIXTURES = join(ROOT, "fixtures", "cli");
+export const HEALTHY = join(FIXTURES, "healthy", "orders.txt");
+export const AT_RISK = join(FIXTURES, "at-risk", "orders.txt");
+export const BREACHED = join(FIXTURES, "breached", "orders.txt");
+export const BROKEN = join(FIXTURES, "broken", "orders.csv");
+/** Every scenario is judged as of this day (fixtures/cli/README.md). */
+export const AS_OF = "2026-03-31";
+
+export interface FakeIo {
+  io: Io;
+  out: () => string;
+  err: () => string;
+}
+
+export function fakeIo(options: {
+  env?: Record<string, string | undefined>;
+  isTTY?: boolean;
+  columns?: number;
+  cwd?: string;
+  stdin?: string;
+  now?: Date;
+} = {}): FakeIo {
+  let out = "";
+  let err = "";
+  const io: Io = {
+    stdout: {
+      write: (s: string) => {
+        out += s;
+        return true;
+      },
+      ...(options.isTTY !== undefined ? { isTTY: options.isTTY } : {}),
+      ...(options.columns !== undefined ? { columns: options.columns } : {}),
+    },
+    stderr: {
+      write: (s: string) => {
+        err += s;
+        return true;
+      },
+    },
+    stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
+    env: options.env ?? {},
+    cwd: options.cwd ?? ROOT,
+    now: () => options.now ?? new Date("2026-04-01T12:00:00Z"),
+  };
+  return { io, out: () => out, err: () => err };
+}
+
+export async function tempDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), "ahr-cli-"));
+}
