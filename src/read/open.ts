@@ -1,0 +1,130 @@
+/**
+ * openTable: a file (or standard input) to a Table. The byte layer in order:
+ * source (file/stdin) -> gunzip when the bytes are gzip -> binary sniffing -> text decoding
+ * (BOM, UTF-16, UTF-8 with the Windows-1252 fallback) -> header line and delimiter ->
+ * the TSV fast path or csv-parse.
+ */
+import { AhrError } from "../errors.js";
+import { openCsv } from "./csv.js";
+import { detectDelimiter, type Delimiter } from "./delimiter.js";
+import { chunkText, decodeText, type TextChunk } from "./encoding.js";
+import { MAX_RECORD, SNIFF_BYTES } from "./limits.js";
+import { detectBom, isGzip, sniffBinary } from "./sniff.js";
+import { gunzip, openFileSource, peek, streamSource, type ByteSource } from "./source.js";
+import type { RawRow, Table } from "./table.js";
+import { tsvHeader, tsvRows } from "./tsv.js";
+
+export interface OpenOptions {
+  /** Read this stream instead of a file (the file name is then `-`). */
+  stdin?: NodeJS.ReadableStream;
+}
+
+/** The text up to the first line with something on it, and where it stands. */
+interface FirstLine {
+  /** Everything read so far, from the start of the text. */
+  text: string;
+  /** The header line (without its line break); null when the file has none. */
+  header: string | null;
+  /** Its 1-based physical line number. */
+  line: number;
+  /** Offset in `text` just past the header line's line break. */
+  after: number;
+}
+
+const BLANK = /^[\s,;]*$/;
+
+/** Read until the first line that is not blank (blank: white space, tabs, commas, semicolons). */
+async function readFirstLine(it: AsyncIterator<TextChunk>, file: string): Promise<FirstLine> {
+  let text = "";
+  let pos = 0;
+  let line = 1;
+  for (;;) {
+    let nl: number;
+    while ((nl = text.indexOf("\n", pos)) !== -1) {
+      const candidate = text.slice(pos, nl);
+      if (candidate.length > MAX_RECORD) throw new AhrError("RECORD_TOO_LONG", { file, line, limit: MAX_RECORD });
+      if (!BLANK.test(candidate)) {
+        return { text, header: candidate.endsWith("\r") ? candidate.slice(0, -1) : candidate, line, after: nl + 1 };
+      }
+      line++;
+      pos = nl + 1;
+    }
+    if (text.length - pos > MAX_RECORD) throw new AhrError("RECORD_TOO_LONG", { file, line, limit: MAX_RECORD });
+    const r = await it.next();
+    if (r.done === true) {
+      const last = text.slice(pos);
+      if (BLANK.test(last)) return { text, header: null, line, after: text.length };
+      return { text, header: last.endsWith("\r") ? last.slice(0, -1) : last, line, after: text.length };
+    }
+    text += chunkText(r.value);
+  }
+}
+
+/**
+ * Open `file` (or `options.stdin`, named `-`) and read its header. Errors: FILE_NOT_FOUND,
+ * FILE_UNREADABLE, BINARY_FILE, RECORD_TOO_LONG, TOO_MANY_COLUMNS, UNCLOSED_QUOTE, CSV_SYNTAX.
+ */
+export async function openTable(file: string, options: OpenOptions = {}): Promise<Table> {
+  const name = options.stdin !== undefined ? "-" : file;
+  const source: ByteSource =
+    options.stdin !== undefined ? streamSource(options.stdin, name) : await openFileSource(file);
+  const notes: string[] = [];
+  let texts: AsyncGenerator<TextChunk> | null = null;
+  try {
+    let { head, chunks } = await peek(source.chunks, SNIFF_BYTES);
+    if (isGzip(head)) ({ head, chunks } = await peek(gunzip(chunks, name), SNIFF_BYTES));
+    const binary = sniffBinary(head);
+    if (binary !== null) {
+      throw new AhrError("BINARY_FILE", { file: name, what: binary.what, ...(binary.hint ? { hint: binary.hint } : {}) });
+    }
+    texts = decodeText(chunks, detectBom(head), name, notes);
+    const first = await readFirstLine(texts, name);
+    const delimiter: Delimiter = detectDelimiter(first.header ?? "");
+
+    let header: string[];
+    let rowsOf: (columns: readonly number[]) => AsyncGenerator<RawRow[]>;
+    if (first.header === null) {
+      header = [];
+      rowsOf = async function* () {};
+    } else if (delimiter === "\t") {
+      header = tsvHeader(first.header, name, first.line);
+      const it = texts;
+      const rest = first.text.slice(first.after);
+      const line = first.line + 1;
+      rowsOf = (columns) => tsvRows(rest, line, it, columns, name);
+    } else {
+      const csv = await openCsv(delimiter, first.text, texts, name);
+      header = csv.header;
+      rowsOf = csv.rows;
+    }
+
+    await source.suspend();
+    let used = false;
+    const generator = texts;
+    return {
+      file: name,
+      header,
+      delimiter,
+      notes,
+      size: source.size,
+      bytesRead: () => source.bytesRead(),
+      rows(columns: number[]): AsyncIterable<RawRow[]> {
+        if (used) throw new Error(`Table.rows: ${name} can be read only once`);
+        used = true;
+        source.resume();
+        const inner = rowsOf(columns);
+        return (async function* () {
+          try {
+            yield* inner;
+          } finally {
+            await generator.return(undefined);
+          }
+        })();
+      },
+    };
+  } catch (e) {
+    if (texts !== null) await texts.return(undefined).catch(() => undefined);
+    await source.suspend();
+    throw e;
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * Raw byte sources: a file (opened lazily, closable between the header and the rows so that a
+ * table nobody reads holds no file descriptor), standard input, and gunzip on top of either.
+ */
+import { open, type FileHandle } from "node:fs/promises";
+import { Readable, pipeline } from "node:stream";
+import { createGunzip } from "node:zlib";
+import { AhrError, isAhrError } from "../errors.js";
+import { CHUNK_BYTES } from "./limits.js";
+
+export interface ByteSource {
+  chunks: AsyncIterable<Buffer>;
+  /** Size in bytes when known. */
+  size: number | null;
+  /** Raw (compressed) bytes handed out so far. */
+  bytesRead(): number;
+  /** Release the file descriptor; reading waits for resume(). */
+  suspend(): Promise<void>;
+  resume(): void;
+}
+
+function unreadable(file: string, e: unknown): AhrError {
+  if (isAhrError(e)) return e;
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ENOENT" || code === "ENOTDIR") return new AhrError("FILE_NOT_FOUND", { file });
+  if (code === "EISDIR") return new AhrError("FILE_UNREADABLE", { file, detail: "it is a directory" });
+  if (code === "EACCES" || code === "EPERM") {
+    return new AhrError("FILE_UNREADABLE", { file, detail: "permission denied" });
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return new AhrError("FILE_UNREADABLE", { file, detail: message });
+}
+
+/** Open `file` for reading: FILE_NOT_FOUND, or FILE_UNREADABLE for a directory or no permission. */
+export async function openFileSource(file: string): Promise<ByteSource> {
+  let handle: FileHandle | null;
+  let size: number;
+  try {
+    handle = await open(file, "r");
+  } catch (e) {
+    throw unreadable(file, e);
+  }
+  try {
+    const st = await handle.stat();
+    if (st.isDirectory()) throw new AhrError("FILE_UNREADABLE", { file, detail: "it is a directory" });
+    size = st.size;
+  } catch (e) {
+    await handle.close().catch(() => undefined);
+    throw unreadable(file, e);
+  }
+
+  let position = 0;
+  let finished = false;
+  let suspended = false;
+  let wake: (() => void) | null = null;
+  let inFlight: Promise<unknown> | null = null;
+
+  const close = async (): Promise<void> => {
+    const h = handle;
+    handle = null;
+    if (h !== null) await h.close().catch(() => undefined);
+  };
+
+  const readOnce = async (): Promise<Buffer | null> => {
+    while (suspended) await new Promise<void>((resolve) => (wake = resolve));
+    if (finished) return null;
+    try {
+      if (handle === null) handle = await open(file, "r");
+      const buf = Buffer.allocUnsafe(CHUNK_BYTES);
+      const { bytesRead } = await handle.read(buf, 0, CHUNK_BYTES, position);
+      if (bytesRead === 0) {
+        finished = true;
+        await close();
+        return null;
+      }
+      position += bytesRead;
+      return bytesRead === CHUNK_BYTES ? buf : buf.subarray(0, bytesRead);
+    } catch (e) {
+      finished = true;
+      await close();
+      throw unreadable(file, e);
+    }
+  };
+
+  async function* chunks(): AsyncGenerator<Buffer> {
+    try {
+      for (;;) {
+        const p = readOnce();
+        inFlight = p;
+        const buf = await p;
+        inFlight = null;
+        if (buf === null) return;
+        yield buf;
+      }
+    } finally {
+      finished = true;
+      await close();
+    }
+  }
+
+  return {
+    chunks: chunks(),
+    size,
+    bytesRead: () => position,
+    async suspend() {
+      suspended = true;
+      if (inFlight !== null) await inFlight.catch(() => undefined);
+      if (suspended) await close();
+    },
+    resume() {
+      suspended = false;
+      const w = wake;
+      wake = null;
+      if (w !== null) w();
+    },
+  };
+}
+
+/** Standard input (or any readable stream) as a byte source; its size is unknown. */
+export function streamSource(stream: NodeJS.ReadableStream, file: string): ByteSource {
+  let count = 0;
+  async function* chunks(): AsyncGenerator<Buffer> {
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+        const buf = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+        count += buf.length;
+        yield buf;
+      }
+    } catch (e) {
+      throw unreadable(file, e);
+    }
+  }
+  return {
+    chunks: chunks(),
+    size: null,
+    bytesRead: () => count,
+    suspend: async () => undefined,
+    resume: () => undefined,
+  };
+}
+
+export interface Peeked {
+  /** At least `want` bytes from the start (fewer only when the source is shorter). */
+  head: Buffer;
+  /** The whole source again, head first. */
+  chunks: AsyncIterable<Buffer>;
+}
+
+/** Read the first `want` bytes without losing them. */
+export async function peek(source: AsyncIterable<Buffer>, want: number): Promise<Peeked> {
+  const it = source[Symbol.asyncIterator]();
+  const got: Buffer[] = [];
+  let length = 0;
+  let done = false;
+  while (length < want) {
+    const r = await it.next();
+    if (r.done === true) {
+      done = true;
+      break;
+    }
+    got.push(r.value);
+    length += r.value.length;
+  }
+  const head = got.length === 1 ? (got[0] as Buffer) : Buffer.concat(got);
+  async function* chunks(): AsyncGenerator<Buffer> {
+    try {
+      if (head.length > 0) yield head;
+      if (done) return;
+      for (;;) {
+        const r = await it.next();
+        if (r.done === true) return;
+        yield r.value;
+      }
+    } finally {
+      if (!done) await it.return?.();
+    }
+  }
+  return { head, chunks: chunks() };
+}
+
+/**
+ * Gunzip a byte stream (several gzip members in a row are one stream). Output is pulled, so a
+ * small file that inflates to gigabytes is read piece by piece like any other.
+ */
+export function gunzip(source: AsyncIterable<Buffer>, file: string): AsyncIterable<Buffer> {
+  const input = Readable.from(source, { objectMode: true, highWaterMark: 1 });
+  const z = createGunzip({ chunkSize: 256 * 1024 });
+  pipeline(input, z, () => undefined);
+  async function* chunks(): AsyncGenerator<Buffer> {
+    try {
+      for await (const chunk of z as AsyncIterable<Buffer>) yield chunk;
+    } catch (e) {
+      if (isAhrError(e)) throw e;
+      const message = e instanceof Error ? e.message : String(e);
+      throw new AhrError("FILE_UNREADABLE", { file, detail: `the gzip data is damaged (${message})` });
+    } finally {
+      z.destroy();
+      input.destroy();
+    }
+  }
+  return chunks();
+}
