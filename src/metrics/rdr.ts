@@ -28,6 +28,12 @@ function word(text: string | null): string {
   return text === null ? "" : text.toLowerCase().replace(/[\s_-]+/g, "");
 }
 
+/** "a", "a or b", "a, b or c". */
+function listWords(items: string[], and: string): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} ${and} ${items[items.length - 1]}`;
+}
+
 /**
  * The note naming the parts of rdr the returns columns could not judge, or null when every part
  * could be judged: "rdr could not judge the buyer's answer (no buyer_resolved column) or the
@@ -46,8 +52,8 @@ export function unjudgedNote(columns: ReadonlySet<string>): string | null {
   if (missing.length === 0) judged.push("in-policy rejections");
   else not.push(`in-policy rejections (no ${missing.join(" and ")} column${missing.length === 1 ? "" : "s"})`);
   if (not.length === 0) return null;
-  const tail = judged.length === 0 ? "no return request can be judged negative" : `only ${judged.join(" and ")} count`;
-  return `rdr could not judge ${not.join(" or ")}; ${tail}`;
+  const tail = judged.length === 0 ? "no return request can be judged negative" : `only ${listWords(judged, "and")} count`;
+  return `rdr could not judge ${listWords(not, "or")}; ${tail}`;
 }
 
 export const rdr: MetricFn = (ctx, window) => {
