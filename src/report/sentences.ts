@@ -95,8 +95,8 @@ function badCount(row: MetricRow): number {
  * One sentence for a breached or at-risk row, null for other rows:
  * "ODR (MFN) 60d is 1.25%, a breach of < 1%: 5 defective orders out of 400 orders; clears on
  * 2026-12-03 if no new defective order arrives; +0.4 pt vs the 60 days before"
- * "LSR 10d is 3.33% and at risk (< 4%, warning at 3.2%): room for 0 more late shipments; the next
- * one breaches it"
+ * "LSR 10d is 3.30% and at risk (< 4%, warning at 3.2%): room for 6 more late shipments; 7 more
+ * and it breaches"
  */
 export function rowSentence(row: MetricRow): string | null {
   if (row.status !== "breach" && row.status !== "at_risk") return null;
@@ -122,7 +122,7 @@ export function rowSentence(row: MetricRow): string | null {
     parts.push(
       room === 0
         ? `${head}: the next ${def.bad.one} breaches it`
-        : `${head}: room for ${plural(room, def.bad)}; ${grouped(room + 1)} more and it breaches`,
+        : `${head}: room for ${grouped(room)} more ${room === 1 ? def.bad.one : def.bad.many}; ${grouped(room + 1)} more and it breaches`,
     );
   }
   const change = changeText(row);
