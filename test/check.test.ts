@@ -41,6 +41,11 @@ describe("checkHealth (the library entry)", () => {
     expect(lenient.metrics.find((m) => m.id === "lsr")).toMatchObject({ target: 0.5, warnAt: 0.4, status: "good" });
   });
 
+  it("a ResolvedConfig (defaultConfig()) is a valid config object", async () => {
+    const r = await checkHealth({ paths: [HEALTHY], asOf: "2026-03-31", config: defaultConfig() });
+    expect(r.summary.exitCode).toBe(0);
+  });
+
   it("a config path is resolved against cwd; errors are AhrErrors naming the key", async () => {
     await expect(checkHealth({ paths: [HEALTHY], asOf: "2026-03-31", config: { metrics: { lsr: { level: "loud" } } } as never })).rejects.toThrow(
       'config: metrics.lsr.level: expected one of "off", "warn", "error"',
