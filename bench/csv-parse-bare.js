@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+/**
+ * The CSV baseline of `npm run bench`: stream a comma CSV through csv-parse and count the records,
+ * nothing else. Options: those of ahr's csv path (src/read/csv.ts) that decide what is parsed
+ * (delimiter, relaxed column counts and quotes, trimmed cells, blank lines skipped); ahr's own
+ * bookkeeping (`info` for line numbers) is part of what the comparison charges to ahr.
+ *
+ *   node bench/csv-parse-bare.js FILE [--info]
+ */
+import { createReadStream } from "node:fs";
+import { parse } from "csv-parse";
+
+const file = process.argv[2];
+if (!file) {
+  process.stderr.write("usage: node bench/csv-parse-bare.js FILE [--info]\n");
+  process.exit(2);
+}
+const parser = parse({
+  delimiter: ",",
+  relax_column_count: true,
+  relax_quotes: true,
+  trim: true,
+  skip_empty_lines: true,
+  info: process.argv.includes("--info"),
+});
+let records = 0;
+createReadStream(file).pipe(parser);
+for await (const _ of parser) records++;
+process.stdout.write(JSON.stringify({ records }) + "\n");

@@ -1,0 +1,284 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench` (issue 6): ahr on a million-row export, against DuckDB and csv-parse, with the
+ * issue's targets printed as pass/fail lines. A report, not a test: it exits 0 whatever the
+ * figures, and non-zero only when the run itself failed (ahr exit code 2, a crash, bad options).
+ *
+ *   node bench/run.js [--rows 1000000] [--runs 3] [--as-of 2026-11-20] [--big] [--regen]
+ *                     [--no-csv] [--no-duckdb] [--version-runs 10] [--big-runs 1]
+ *
+ * --big (or BENCH_BIG=1) also generates 5x the rows (same daily volume over 5x the days) and
+ * compares ahr's peak RSS there with the figure at --rows; it takes a few minutes and ~2 GB of disk.
+ *
+ * Wall time: from spawn to exit of a child `node bin/ahr.js ...` (median of --runs). Peak memory:
+ * the child's max RSS, from `/usr/bin/time -f %M` when present, else from bench/maxrss.js, which
+ * runs the CLI in-process and reports process.resourceUsage().maxRSS (largest of the runs).
+ * Results also go to <data dir>/results.json.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DEFAULT_AS_OF, argValue, ensureData } from "./generate.js";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = dirname(HERE);
+const AHR = join(ROOT, "bin", "ahr.js");
+const TIME = "/usr/bin/time";
+const MiB = 1024 * 1024;
+
+// ------------------------------------------------------------------ options
+
+const argv = process.argv.slice(2);
+const num = (name, fallback) => {
+  const v = Number(String(argValue(argv, name, String(fallback))).replace(/[_,]/g, ""));
+  if (!Number.isInteger(v) || v < 1) throw new Error(`${name} must be a positive integer`);
+  return v;
+};
+let opts;
+try {
+  opts = {
+    rows: num("--rows", 1_000_000),
+    runs: num("--runs", 3),
+    versionRuns: num("--version-runs", 10),
+    bigRuns: num("--big-runs", 1),
+    asOf: argValue(argv, "--as-of", DEFAULT_AS_OF),
+    big: argv.includes("--big") || !["", "0", undefined].includes(process.env.BENCH_BIG),
+    regen: argv.includes("--regen"),
+    csv: !argv.includes("--no-csv"),
+    duckdb: !argv.includes("--no-duckdb"),
+  };
+} catch (e) {
+  process.stderr.write(`bench: ${e.message}\n`);
+  process.exit(2);
+}
+
+const log = (s = "") => process.stdout.write(s + "\n");
+const note = (s) => process.stderr.write(s + "\n");
+
+class RunFailed extends Error {}
+
+/** Timings mean little on a busy machine: say how busy it was. */
+function loadLine(when) {
+  const [one] = loadavg();
+  log(`load average at ${when}: ${one.toFixed(2)}${one > 1.5 ? " (other work was running: wall times are inflated)" : ""}`);
+}
+
+// ------------------------------------------------------------------ measuring a child
+
+const haveTime = existsSync(TIME);
+const scratch = mkdtempSync(join(tmpdir(), "ahr-bench-run-"));
+process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
+
+/**
+ * Run `node SCRIPT ARGS` once: wall ms, peak RSS KiB, exit code, stdout. `okCodes`: the exit
+ * codes that mean the run worked (ahr check exits 1 on a breach, which is a fine report).
+ */
+function runOnce(script, args, { okCodes = [0], label = script } = {}) {
+  const rssFile = join(scratch, "rss");
+  rmSync(rssFile, { force: true });
+  const [cmd, cmdArgs] = haveTime
+    ? [TIME, ["-f", "%M", "-o", rssFile, process.execPath, script, ...args]]
+    : [process.execPath, [join(HERE, "maxrss.js"), rssFile, script, ...args]];
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(cmd, cmdArgs, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const out = [];
+    const err = [];
+    child.stdout.on("data", (d) => out.push(d));
+    child.stderr.on("data", (d) => err.push(d));
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      const stdout = Buffer.concat(out).toString("utf8");
+      const stderr = Buffer.concat(err).toString("utf8");
+      if (signal !== null || !okCodes.includes(code)) {
+        reject(new RunFailed(`${label} failed (exit ${code ?? signal}):\n${stderr.slice(-2000)}`));
+        return;
+      }
+      let rssKiB = NaN;
+      try {
+        // /usr/bin/time may add a "Command exited with non-zero status" line first.
+        rssKiB = Number(readFileSync(rssFile, "utf8").trim().split("\n").pop());
+      } catch {
+        /* no figure */
+      }
+      resolve({ ms, rssKiB, code, stdout, stderr });
+    });
+  });
+}
+
+/** `runs` runs: median wall, largest peak RSS, the first run's stdout. */
+async function measure(script, args, runs, options) {
+  const results = [];
+  for (let i = 0; i < runs; i++) results.push(await runOnce(script, args, options));
+  const walls = results.map((r) => r.ms).sort((a, b) => a - b);
+  return {
+    ms: walls[Math.floor((walls.length - 1) / 2)],
+    walls: results.map((r) => r.ms),
+    rssKiB: Math.max(...results.map((r) => r.rssKiB)),
+    stdout: results[0].stdout,
+    code: results[0].code,
+  };
+}
+
+// ------------------------------------------------------------------ formatting
+
+const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const mib = (kib) => (Number.isFinite(kib) ? `${(kib / 1024).toFixed(0)} MiB` : "n/a");
+const int = (n) => Math.round(n).toLocaleString("en-US");
+const pad = (s, n) => String(s).padEnd(n);
+const targets = [];
+function target(name, pass, detail) {
+  targets.push({ name, pass, detail });
+}
+
+function checkArgs(dir, m, ordersFile = m.files.ordersTsv.name, withSide = true) {
+  const a = ["check", "--orders", join(dir, ordersFile)];
+  if (withSide) a.push("--feedback", join(dir, m.files.feedback.name), "--messages", join(dir, m.files.messages.name));
+  a.push("--as-of", opts.asOf, "--format", "json");
+  return a;
+}
+
+/** The three inputs' data rows and bytes. */
+function volume(m, ordersKey = "ordersTsv", withSide = true) {
+  const keys = withSide ? [ordersKey, "feedback", "messages"] : [ordersKey];
+  return {
+    rows: keys.reduce((s, k) => s + m.files[k].rows, 0),
+    bytes: keys.reduce((s, k) => s + m.files[k].bytes, 0),
+  };
+}
+
+function throughput(label, ms, vol, rssKiB) {
+  log(
+    `${pad(label, 34)} ${pad(secs(ms), 9)} ${pad(int(vol.rows / (ms / 1000)) + " rows/s", 18)} ` +
+      `${pad(((vol.bytes / MiB) / (ms / 1000)).toFixed(1) + " MiB/s", 12)} peak ${mib(rssKiB)}`,
+  );
+}
+
+// ------------------------------------------------------------------ the run
+
+async function main() {
+  if (!existsSync(join(ROOT, "dist", "cli", "main.js"))) {
+    throw new RunFailed("dist/ is missing: run `npm run build` first (npm run bench does)");
+  }
+  const results = { rows: opts.rows, runs: opts.runs, asOf: opts.asOf, node: process.version, when: new Date().toISOString() };
+
+  const { dir, manifest: m, reused } = await ensureData({
+    rows: opts.rows,
+    asOf: opts.asOf,
+    withCsv: opts.csv,
+    force: opts.regen,
+    log: note,
+  });
+  const f = m.files;
+  log(`ahr benchmark: ${int(opts.rows)} order rows (${int(m.orders)} orders over ${m.days} days, ${m.firstDay}..${m.lastDay}), as of ${opts.asOf}`);
+  log(`data ${reused ? "reused from" : "generated in"} ${dir}${reused ? "" : ` (${m.seconds.toFixed(1)} s)`}`);
+  for (const k of Object.keys(f)) log(`  ${pad(f[k].name, 22)} ${pad(int(f[k].rows) + " rows", 16)} ${(f[k].bytes / MiB).toFixed(1)} MiB`);
+  log(`node ${process.version}; wall = median of ${opts.runs}; peak RSS via ${haveTime ? "/usr/bin/time -f %M" : "bench/maxrss.js (resourceUsage().maxRSS)"}`);
+  loadLine("start");
+  log();
+
+  // ahr --version
+  const ver = await measure(AHR, ["--version"], opts.versionRuns, { label: "ahr --version" });
+  results.version = { ms: ver.ms };
+  log(`${pad("ahr --version", 34)} ${(ver.ms).toFixed(0)} ms (median of ${opts.versionRuns})`);
+
+  // TSV path: the three inputs.
+  const tsvVol = volume(m);
+  const tsv = await measure(AHR, checkArgs(dir, m), opts.runs, { okCodes: [0, 1], label: "ahr check (tsv)" });
+  results.tsv = { ms: tsv.ms, walls: tsv.walls, rssKiB: tsv.rssKiB, ...tsvVol };
+  throughput("ahr check, TSV orders + fb + msgs", tsv.ms, tsvVol, tsv.rssKiB);
+  const report = JSON.parse(tsv.stdout);
+
+  // DuckDB: the same counts, when it can be imported.
+  let duck = null;
+  let duckWhy = "";
+  if (!opts.duckdb) duckWhy = "--no-duckdb";
+  else {
+    try {
+      await import("@duckdb/node-api");
+    } catch {
+      duckWhy = "@duckdb/node-api is not installed (npm install --no-save @duckdb/node-api)";
+    }
+  }
+  if (duckWhy === "") {
+    const dArgs = ["--orders", join(dir, f.ordersTsv.name), "--feedback", join(dir, f.feedback.name),
+      "--messages", join(dir, f.messages.name), "--as-of", opts.asOf];
+    duck = await measure(join(HERE, "duckdb-counts.js"), dArgs, opts.runs, { label: "duckdb counts" });
+    const counts = JSON.parse(duck.stdout).counts;
+    results.duckdb = { ms: duck.ms, walls: duck.walls, rssKiB: duck.rssKiB, counts };
+    throughput("DuckDB, same files, same counts", duck.ms, tsvVol, duck.rssKiB);
+    log(`${pad("  ratio ahr / DuckDB", 34)} ${(tsv.ms / duck.ms).toFixed(2)}x`);
+    // Cross-check: the counts DuckDB computed are figures ahr reports.
+    const row = (id, pred) => report.metrics.find((x) => x.id === id && pred(x));
+    const pairs = [
+      ["odr orders, mfn", counts.odr_orders_mfn, row("odr", (x) => x.channel === "mfn")?.denominator],
+      ["odr orders, afn", counts.odr_orders_afn, row("odr", (x) => x.channel === "afn")?.denominator],
+      ["lsr 30d late", counts.lsr30_late, row("lsr", (x) => x.windowDays === 30)?.numerator],
+      ["lsr 30d orders", counts.lsr30_orders, row("lsr", (x) => x.windowDays === 30)?.denominator],
+      ["crt 90d answered in 24h", counts.crt90_on_time, row("crt", (x) => x.windowDays === 90)?.numerator],
+      ["crt 90d messages", counts.crt90_messages, row("crt", (x) => x.windowDays === 90)?.denominator],
+    ];
+    const bad = pairs.filter(([, d, a]) => d !== a);
+    log(`  counts ${bad.length === 0 ? "agree" : "DIFFER"}: ${pairs.map(([n, d, a]) => `${n} ${int(d)}${d === a ? "" : ` (ahr ${a})`}`).join("; ")}`);
+    results.duckdb.agree = bad.length === 0;
+  }
+
+  // CSV path: the same orders as a comma CSV, alone, through ahr and through csv-parse bare.
+  if (opts.csv) {
+    const csvVol = volume(m, "ordersCsv", false);
+    const csvFile = join(dir, f.ordersCsv.name);
+    const csv = await measure(AHR, checkArgs(dir, m, f.ordersCsv.name, false), opts.runs, { okCodes: [0, 1], label: "ahr check (csv)" });
+    throughput("ahr check, CSV orders alone", csv.ms, csvVol, csv.rssKiB);
+    const bare = await measure(join(HERE, "csv-parse-bare.js"), [csvFile], opts.runs, { label: "csv-parse bare" });
+    throughput("csv-parse alone (count records)", bare.ms, csvVol, bare.rssKiB);
+    log(`${pad("  ratio ahr / csv-parse", 34)} ${(csv.ms / bare.ms).toFixed(2)}x`);
+    results.csv = { ms: csv.ms, walls: csv.walls, rssKiB: csv.rssKiB, bareMs: bare.ms, bareWalls: bare.walls, ...csvVol };
+  }
+
+  // 5x rows, same daily volume: peak RSS should follow the windows, not the file.
+  if (opts.big) {
+    const bigRows = opts.rows * 5;
+    log();
+    const bigData = await ensureData({ rows: bigRows, asOf: opts.asOf, withCsv: false, log: note });
+    const bm = bigData.manifest;
+    log(`${int(bigRows)} order rows (${bm.days} days, same daily volume) in ${bigData.dir}`);
+    const bigVol = volume(bm);
+    const big = await measure(AHR, checkArgs(bigData.dir, bm), opts.bigRuns, { okCodes: [0, 1], label: "ahr check (5x)" });
+    throughput(`ahr check, ${bigRows / 1e6}M rows`, big.ms, bigVol, big.rssKiB);
+    log(`${pad("  peak RSS 5x / 1x", 34)} ${(big.rssKiB / tsv.rssKiB).toFixed(2)}x`);
+    results.big = { rows: bigRows, ms: big.ms, rssKiB: big.rssKiB, ...bigVol };
+  }
+
+  // Targets.
+  log();
+  loadLine("end");
+  log("targets:");
+  if (duck) target("TSV path <= 2x DuckDB wall time", tsv.ms <= 2 * duck.ms, `${(tsv.ms / duck.ms).toFixed(2)}x (${secs(tsv.ms)} vs ${secs(duck.ms)})`);
+  else target("TSV path <= 2x DuckDB wall time", null, `skipped: ${duckWhy}`);
+  if (results.csv) {
+    const r = results.csv.ms / results.csv.bareMs;
+    target("CSV path <= 1.25x csv-parse bare parse", r <= 1.25, `${r.toFixed(2)}x (${secs(results.csv.ms)} vs ${secs(results.csv.bareMs)})`);
+  } else target("CSV path <= 1.25x csv-parse bare parse", null, "skipped: --no-csv");
+  const at = opts.rows === 1_000_000 ? "" : ` (measured at ${int(opts.rows)} rows; the target is for 1,000,000)`;
+  target("peak RSS <= 256 MiB at 1M rows", tsv.rssKiB <= 256 * 1024, `${mib(tsv.rssKiB)}${at}`);
+  if (results.big) {
+    const r = results.big.rssKiB / tsv.rssKiB;
+    target("peak RSS at 5x rows <= 1.3x the 1x figure", r <= 1.3, `${r.toFixed(2)}x (${mib(results.big.rssKiB)} vs ${mib(tsv.rssKiB)})`);
+  } else target("peak RSS at 5x rows <= 1.3x the 1x figure", null, "skipped: pass --big or BENCH_BIG=1 (generates 5x the rows, takes a few minutes)");
+  target("ahr --version < 150 ms", ver.ms < 150, `${ver.ms.toFixed(0)} ms`);
+  for (const t of targets) log(`  ${t.pass === null ? "SKIP" : t.pass ? "PASS" : "FAIL"}  ${pad(t.name, 44)} ${t.detail}`);
+  results.targets = targets;
+
+  writeFileSync(join(dir, "results.json"), JSON.stringify(results, null, 2) + "\n");
+  log();
+  log(`results written to ${join(dir, "results.json")}`);
+}
+
+main().catch((e) => {
+  if (e instanceof RunFailed) note(`bench: ${e.message}`);
+  else note(`bench: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  process.exitCode = 2;
+});
