@@ -10,7 +10,8 @@
  *   report is still printed, so a cron job that mails its output mails only bad news.
  *   Warnings and errors still go to stderr; `--output` and the step summary are still written.
  * - `--output FILE` replaces stdout (nothing is printed there). It is refused when FILE is one
- *   of the input files or lies inside an input directory.
+ *   of the input files or lies inside an input directory. The file is not a terminal: no colour
+ *   (unless --color or FORCE_COLOR) and 80 columns, even when run from one.
  * - The step summary: when GITHUB_STEP_SUMMARY names a file (and not --no-step-summary), the
  *   Markdown report is appended whatever --format is, cut at 256 KiB with a line saying so. A
  *   failure to write it is a warning, not a failed run.
@@ -77,7 +78,12 @@ export async function runCheck(opts: CheckCommandOptions, io: Io): Promise<numbe
     });
   }
 
-  const ctx: FormatContext = { color: decideColor(opts.color, io.env, io.stdout.isTTY), width: decideWidth(io.stdout) };
+  // Colour and width follow the destination: a file given with --output is not a terminal.
+  const toFile = opts.output !== undefined;
+  const ctx: FormatContext = {
+    color: decideColor(opts.color, io.env, toFile ? false : io.stdout.isTTY),
+    width: toFile ? 80 : decideWidth(io.stdout),
+  };
   // Paths are the user's, relative to io.cwd; they stay as written when that is the process's
   // own directory (so reports name files as the user did).
   const sameDir = resolve(io.cwd) === resolve(process.cwd());

@@ -147,6 +147,15 @@ describe("ahr check --output", () => {
     expect(await run(["check", join(FIXTURES, "healthy"), "--as-of", AS_OF, "--output", join(FIXTURES, "healthy", "report.txt")], g.io)).toBe(2);
   });
 
+  it("a file is not a terminal: no colour in it even when stdout is a TTY", async () => {
+    const d = await tempDir();
+    const f = fakeIo({ isTTY: true, columns: 120 });
+    expect(await run(["check", BREACHED, "--as-of", AS_OF, "--output", join(d, "r.txt")], f.io)).toBe(1);
+    const text = await readFile(join(d, "r.txt"), "utf8");
+    expect(text).toContain("LSR 10d");
+    expect(text).not.toContain(ESC);
+  });
+
   it("writes the report there and nothing on stdout", async () => {
     const d = await tempDir();
     const f = fakeIo();
