@@ -24,7 +24,7 @@ import {
 import type { Zone } from "../time.js";
 import { detectKind, mapColumns } from "./headers.js";
 import { orderRowParser, recordParser, type RowContext } from "./kinds.js";
-import { OrderMerger, fieldSeed, rowHash } from "./orders.js";
+import { OrderMerger, fieldSeed, orderHashSkip, orderRowHash, rowHash } from "./orders.js";
 import type { Table } from "./table.js";
 
 export interface ReadRequest {
@@ -74,11 +74,8 @@ export async function readInputs(request: ReadRequest, options: ReadOptions): Pr
 }
 
 async function fsDeps(): Promise<ReadDeps> {
-  // The byte layer (open.ts) is written alongside; imported lazily so it loads only when used.
-  const spec = "./open.js";
-  const { openTable } = (await import(spec)) as {
-    openTable: (file: string, options?: { stdin?: NodeJS.ReadableStream }) => Promise<Table>;
-  };
+  // Imported lazily: the byte layer (csv-parse, zlib) loads only when a file is read.
+  const { openTable } = await import("./open.js");
   return {
     open: (file, o) => openTable(file, o),
     kindOfPath: async (path) => {
@@ -284,8 +281,9 @@ async function readOrders(
     if (isEmptyHeader(table.header)) continue;
     const map = mapColumns("orders", table.header, p.file, options.columns.orders);
     tally.addColumns(map.fields);
-    const parse = orderRowParser(map, rowContext(p.file, options));
+    const parse = orderRowParser(map, rowContext(p.file, options), true);
     const seed = fieldSeed(map.fields);
+    const skip = orderHashSkip(map.fields);
     const names = {
       purchase: map.headers[map.fields.indexOf("purchase_date")] ?? "purchase_date",
       channel: map.headers[map.fields.indexOf("fulfillment_channel")] ?? "fulfillment_channel",
@@ -299,7 +297,8 @@ async function readOrders(
           tally.skip(e, options);
           continue;
         }
-        const result = merger.add(parsed, rowHash(row.cells, seed), { file: p.file, line: row.line }, names);
+        const hash = orderRowHash(row.cells, parsed, seed, skip);
+        const result = merger.add(parsed, hash, p.file, row.line, names);
         if (result !== "duplicate") input.rows++;
       }
       options.onProgress?.(p.file, table.bytesRead(), table.size);

@@ -88,11 +88,34 @@ class Cells {
     if (t === "") this.empty(p, line, expected);
     return t;
   }
+  /** Last text and Stamp per position: item rows of one order repeat their dates. */
+  private readonly lastText: string[] = [];
+  private readonly lastStamp: Stamp[] = [];
+  /** Per position, a bounded memo for columns whose values repeat across orders (ship-by dates). */
+  private readonly memo = new Map<number, Map<string, Stamp>>();
+  shareDates(p: number): void {
+    if (p >= 0) this.memo.set(p, new Map());
+  }
+  /**
+   * A date; equal texts give the same (shared, never mutated) Stamp object, which saves both
+   * parsing and memory for repeated values.
+   */
   date(c: string[], p: number, line: number, endOfDay = false): Stamp | null {
     const t = this.text(c, p);
     if (t === "") return null;
-    const s = parseStamp(t, this.dctx, endOfDay);
-    if (s === null) this.fail(p, line, t, dateExpected(this.ctx.dateOrder), dateHint(t, this.ctx.dateOrder));
+    if (this.lastText[p] === t) return this.lastStamp[p]!;
+    const memo = this.memo.get(p);
+    let s = memo?.get(t) ?? null;
+    if (s === null) {
+      s = parseStamp(t, this.dctx, endOfDay);
+      if (s === null) this.fail(p, line, t, dateExpected(this.ctx.dateOrder), dateHint(t, this.ctx.dateOrder));
+      if (memo) {
+        if (memo.size >= 4096) memo.clear();
+        memo.set(t, s);
+      }
+    }
+    this.lastText[p] = t;
+    this.lastStamp[p] = s;
     return s;
   }
   requiredDate(c: string[], p: number, line: number): Stamp {
@@ -143,7 +166,11 @@ export interface OrderRow {
 
 const isCancelledWord = (w: string): boolean => w === "cancelled" || w === "canceled";
 
-export function orderRowParser(map: ColumnMap, ctx: RowContext): RowParser<OrderRow> {
+/**
+ * The orders row parser. With `reuse`, every call returns the same object, overwritten (the
+ * merger copies what it keeps): no allocation per row on the hot path.
+ */
+export function orderRowParser(map: ColumnMap, ctx: RowContext, reuse = false): RowParser<OrderRow> {
   const c: Cells = new Cells(map, ctx);
   const pId = c.pos("order_id");
   const pPurchase = c.pos("purchase_date");
@@ -160,36 +187,53 @@ export function orderRowParser(map: ColumnMap, ctx: RowContext): RowParser<Order
   const pDelivered = c.pos("delivered_at");
   const pRefunded = c.pos("refunded_at");
   const pAmount = c.pos("refund_amount");
+  c.shareDates(pLatest);
+  c.shareDates(pPromised);
   const channelHint = `fix the value, or map the right column with "columns": {"orders": {"fulfillment_channel": "..."}} in ahr.config.json, or pass --skip-invalid`;
+  const fresh = (): OrderRow => ({
+    orderId: "",
+    purchase: null,
+    channel: null,
+    status: null,
+    itemCancelled: false,
+    cancelledBy: null,
+    latestShip: null,
+    shippedAt: null,
+    trackingNumber: null,
+    trackingValid: undefined,
+    trackingExempt: null,
+    promisedDelivery: null,
+    deliveredAt: null,
+    refundedAt: null,
+    refundAmountPositive: false,
+  });
+  const scratch = fresh();
   return (cells, line) => {
-    const orderId = c.required(cells, pId, line, "an order id");
-    const purchase = c.date(cells, pPurchase, line);
+    const r = reuse ? scratch : fresh();
+    r.orderId = c.required(cells, pId, line, "an order id");
+    r.purchase = c.date(cells, pPurchase, line);
     const channelText = c.text(cells, pChannel);
-    let channel: Channel | null = null;
+    r.channel = null;
     if (channelText !== "") {
-      channel = parseChannel(channelText);
-      if (channel === null) c.fail(pChannel, line, channelText, CHANNEL_EXPECTED, channelHint);
+      r.channel = parseChannel(channelText);
+      if (r.channel === null) c.fail(pChannel, line, channelText, CHANNEL_EXPECTED, channelHint);
     }
     const statusText = c.text(cells, pStatus);
+    r.status = statusText === "" ? null : normaliseWord(statusText);
     const itemText = c.text(cells, pItem);
+    r.itemCancelled = itemText !== "" && isCancelledWord(normaliseWord(itemText));
+    r.cancelledBy = parseCancelledBy(c.text(cells, pBy));
+    r.latestShip = c.date(cells, pLatest, line, true);
+    r.shippedAt = c.date(cells, pShipped, line);
+    r.trackingNumber = c.opt(cells, pTracking);
+    r.trackingValid = pValid < 0 ? undefined : c.bool(cells, pValid, line, null);
+    r.trackingExempt = c.bool(cells, pExempt, line, null);
+    r.promisedDelivery = c.date(cells, pPromised, line);
+    r.deliveredAt = c.date(cells, pDelivered, line);
+    r.refundedAt = c.date(cells, pRefunded, line);
     const amount = c.number(cells, pAmount, line);
-    return {
-      orderId,
-      purchase,
-      channel,
-      status: statusText === "" ? null : normaliseWord(statusText),
-      itemCancelled: itemText !== "" && isCancelledWord(normaliseWord(itemText)),
-      cancelledBy: parseCancelledBy(c.text(cells, pBy)),
-      latestShip: c.date(cells, pLatest, line, true),
-      shippedAt: c.date(cells, pShipped, line),
-      trackingNumber: c.opt(cells, pTracking),
-      trackingValid: pValid < 0 ? undefined : c.bool(cells, pValid, line, null),
-      trackingExempt: c.bool(cells, pExempt, line, null),
-      promisedDelivery: c.date(cells, pPromised, line),
-      deliveredAt: c.date(cells, pDelivered, line),
-      refundedAt: c.date(cells, pRefunded, line),
-      refundAmountPositive: amount !== null && amount > 0,
-    };
+    r.refundAmountPositive = amount !== null && amount > 0;
+    return r;
   };
 }
 

@@ -143,7 +143,7 @@ export class OrderMerger {
   }
 
   /** Merge one parsed row. `hash` covers the row's selected cells (see rowHash). */
-  add(row: OrderRow, hash: number, source: Source, names: ColumnNames): AddResult {
+  add(row: OrderRow, hash: number, file: string, line: number, names: ColumnNames): AddResult {
     const keep = this.options.keepFromDay;
     let acc = this.orders.get(row.orderId);
     if (acc === undefined) {
@@ -153,7 +153,7 @@ export class OrderMerger {
           return "dropped";
         }
       }
-      acc = new OrderAcc(row.orderId, source, hash);
+      acc = new OrderAcc(row.orderId, { file, line }, hash);
       this.orders.set(row.orderId, acc);
     } else {
       if (!acc.fresh(hash)) {
@@ -207,24 +207,62 @@ export class OrderMerger {
 }
 
 /**
- * A 53-bit hash of a row's cells (two 32-bit FNV-1a variants combined), seeded per file with
- * its field list so rows of files with different columns never match.
+ * A 53-bit hash of a row's cells (FNV-1a and a multiply-by-31 hash side by side, one pass),
+ * seeded per file with its field list so rows of files with different columns never match.
+ * Positions flagged in `skip` are left out (orders: the order id, equal within an order by
+ * definition, and the dates, which orderRowHash mixes in as numbers instead).
  */
-export function rowHash(cells: readonly string[], seed: number): number {
+export function rowHash(cells: readonly string[], seed: number, skip?: Uint8Array): number {
   let a = 0x811c9dc5 ^ seed;
-  let b = 0x01000193 ^ Math.imul(seed, 0x9e3779b1);
+  let b = seed | 0;
   for (let i = 0; i < cells.length; i++) {
+    if (skip !== undefined && skip[i] === 1) continue;
     const s = cells[i]!;
     for (let j = 0; j < s.length; j++) {
       const c = s.charCodeAt(j);
       a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995);
-      b ^= b >>> 15;
+      b = (Math.imul(b, 31) + c) | 0;
     }
     a = Math.imul(a ^ 0x1f, 0x01000193);
-    b = Math.imul(b ^ 0x1f, 0x5bd1e995);
+    b = (Math.imul(b, 31) + 0x1f) | 0;
   }
-  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+  return (a >>> 0) * 0x200000 + ((b ^ (b >>> 11)) & 0x1fffff);
+}
+
+const TWO32 = 0x100000000;
+function mix(h: number, s: Stamp | null): number {
+  const ms = s === null ? -1 : s.ms;
+  const lo = ms % TWO32 | 0;
+  const hi = Math.floor(ms / TWO32) | 0;
+  let a = Math.floor(h / 0x200000) | 0;
+  let b = h % 0x200000 | 0;
+  a = Math.imul(a ^ lo, 0x01000193);
+  a = Math.imul(a ^ hi, 0x01000193);
+  b = (Math.imul(b, 31) + lo + Math.imul(hi, 7)) | 0;
+  return (a >>> 0) * 0x200000 + ((b ^ (b >>> 11)) & 0x1fffff);
+}
+
+/**
+ * The duplicate hash of an orders row: the text cells except the order id and the dates, plus
+ * the dates' instants (so two rows equal in every value are duplicates even if a date was
+ * written differently). Hashing numbers instead of 25-character timestamps keeps this cheap.
+ */
+export function orderRowHash(cells: readonly string[], row: OrderRow, seed: number, skip: Uint8Array): number {
+  let h = rowHash(cells, seed, skip);
+  h = mix(h, row.purchase);
+  h = mix(h, row.latestShip);
+  h = mix(h, row.shippedAt);
+  h = mix(h, row.promisedDelivery);
+  h = mix(h, row.deliveredAt);
+  return mix(h, row.refundedAt);
+}
+
+/** Which positions of an orders ColumnMap orderRowHash skips. */
+export function orderHashSkip(fields: readonly string[]): Uint8Array {
+  const skip = new Uint8Array(fields.length);
+  const dates = new Set(["order_id", "purchase_date", "latest_ship_date", "shipped_at", "promised_delivery_date", "delivered_at", "refunded_at"]);
+  fields.forEach((f, i) => (skip[i] = dates.has(f) ? 1 : 0));
+  return skip;
 }
 
 /** A seed for rowHash from a file's field list. */

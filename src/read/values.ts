@@ -269,13 +269,27 @@ export function parseNumber(text: string): number | null {
 
 export const NUMBER_EXPECTED = "a number like 12.50, 1,234.50 or 1.234,50";
 
-/** Status words: lower-case, spaces, `_` and `-` removed ("Pending Availability" -> "pendingavailability"). */
+const WORDS = new Map<string, string>();
+
+/**
+ * Status words: lower-case, spaces, `_` and `-` removed ("Pending Availability" ->
+ * "pendingavailability"). Memoised (a status column has a handful of distinct values; the memo
+ * is emptied when it reaches 1024 entries), which also makes equal words share one string.
+ */
 export function normaliseWord(text: string): string {
-  return text.toLowerCase().replace(/[\s_-]+/g, "");
+  let w = WORDS.get(text);
+  if (w === undefined) {
+    w = text.toLowerCase().replace(/[\s_-]+/g, "");
+    if (WORDS.size >= 1024) WORDS.clear();
+    WORDS.set(text, w);
+  }
+  return w;
 }
 
 /** Amazon, AFN, FBA -> afn; Merchant, MFN, FBM, Seller -> mfn; null otherwise. */
 export function parseChannel(text: string): Channel | null {
+  if (text === "Merchant") return "mfn";
+  if (text === "Amazon") return "afn";
   switch (normaliseWord(text)) {
     case "amazon":
     case "afn":

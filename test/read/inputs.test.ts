@@ -1,7 +1,8 @@
 import { describe, it, expect } from "vitest";
 import { Readable } from "node:stream";
 import { isAhrError, type AhrError } from "../../src/errors.js";
-import { readInputsWith, type ReadOptions, type ReadRequest } from "../../src/read/index.js";
+import { fileURLToPath } from "node:url";
+import { readInputs, readInputsWith, type ReadOptions, type ReadRequest } from "../../src/read/index.js";
 import { zone } from "../../src/time.js";
 import { fakeFs } from "../helpers/table.js";
 
@@ -171,5 +172,55 @@ describe("--skip-invalid, notes, progress", () => {
     expect(calls.length).toBe(2);
     expect(calls.every((c) => c[0] === "o.txt")).toBe(true);
     expect(calls[1]![1]).toBe(calls[1]![2]);
+  });
+});
+
+describe("Amazon's own layouts, read from disk (fixtures/records/amazon-samples)", () => {
+  const dir = fileURLToPath(new URL("../../fixtures/records/amazon-samples", import.meta.url));
+  it("detects each file's kind and reads its records", async () => {
+    const inputs = await readInputs(req({ auto: [dir] }), opts());
+    expect(Object.keys(inputs).sort()).toEqual(["feedback", "orders", "returns"]);
+
+    const o = inputs.orders!;
+    // 5 item rows, 4 orders (113-4820185-1029384 has two items)
+    expect([o.rows, o.records.length, o.duplicates, o.skipped]).toEqual([5, 4, 0, 0]);
+    const byId = new Map(o.records.map((r) => [r.orderId, r]));
+    // 2026-10-02 is day 20728; 14:21:07 adds 51 667 000 ms to 20728 * 86 400 000
+    expect(byId.get("113-4820185-1029384")).toMatchObject({
+      channel: "mfn",
+      purchase: { ms: 1_790_950_867_000, day: 20728 },
+      status: "shipped",
+      rows: 2,
+      cancelled: false,
+      pending: false,
+      source: { line: 2 },
+    });
+    expect(byId.get("114-0093716-5561120")).toMatchObject({ cancelled: true, purchase: { day: 20729 } });
+    expect(byId.get("111-7719204-8812203")).toMatchObject({ channel: "afn", status: "shipped" });
+    expect(byId.get("112-6630019-2230451")).toMatchObject({ pending: true, cancelled: false });
+    expect(o.columns.has("latest_ship_date")).toBe(false);
+
+    const f = inputs.feedback!;
+    // 10/9/26 = Oct 2 + 7 = 20735; 10/12/26 = 20738; 10/14/26 = 20740
+    expect(f.records.map((r) => [r.date!.day, r.rating, r.orderId])).toEqual([
+      [20735, 1, "113-4820185-1029384"],
+      [20738, 3, "111-7719204-8812203"],
+      [20740, 2, "113-4820185-1029384"],
+    ]);
+    expect(f.records[2]!.comments).toBe('Says "pre-seasoned", it is not');
+
+    const r = inputs.returns!;
+    // 10-Oct-2026 = 20736; Return request status "Approved" feeds action
+    expect(r.records).toEqual([
+      {
+        orderId: "113-4820185-1029384",
+        requestedAt: { ms: 20736 * 86_400_000, day: 20736 },
+        inPolicy: true,
+        respondedAt: null,
+        action: "authorized",
+        buyerResolved: null,
+        source: { file: `${dir}/mfn-returns.txt`, line: 2 },
+      },
+    ]);
   });
 });
