@@ -224,3 +224,15 @@ describe("the merged records", () => {
     expect(JSON.parse(JSON.stringify(byId.get("A")))).not.toHaveProperty("h");
   });
 });
+
+describe("duplicates compare values, not spellings, for dates", () => {
+  it("the same instant written two ways is the same row; a different instant is not", async () => {
+    const h = "order_id\tpurchase_date\tfulfillment_channel\tsku";
+    const { input } = await readOrders({
+      "o1.txt": [h, "A\t2026-10-02T14:21:07+00:00\tMFN\ts1", "A\t2026-10-02 14:21:07\tMFN\ts1", "A\t2026-10-02T14:21:08+00:00\tMFN\ts1"].join("\n"),
+    });
+    // row 3 is row 2's instant in the UTC report zone: a duplicate; row 4 is a second later: kept
+    expect(input.duplicates).toBe(1);
+    expect(input.records[0]!.rows).toBe(2);
+  });
+});
