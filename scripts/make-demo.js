@@ -184,10 +184,10 @@ const PLAN = {
     [3, "2026-08-28", "2026-10-21"],
   ],
   lostParcel: ["2026-11-05", "2026-11-14"], // one shipped, tracked order never delivered (otdr window)
-  returns: { inRdrWindow: 20, before: 5 }, // MFN returns; 2 of the in-window ones are rejected
+  returns: { inRdrWindow: 13, before: 3 }, // MFN returns; 2 of the in-window ones are rejected
   afnRefunds: [
     [2, "2026-10-22", "2026-11-14"],
-    [2, "2026-08-23", "2026-10-21"],
+    [2, "2026-08-23", "2026-09-21"],
   ],
   messages: {
     // per region: answered on time, answered late (> 24 h), no response needed
@@ -500,7 +500,7 @@ function addReturn(o, requestedDay, kind) {
   if (kind.startsWith("rejected")) {
     r.status = "Rejected";
     r.resolution = "Rejected";
-  } else if (requestedDay + 7 <= D) {
+  } else if (requestedDay + 10 <= D) {
     r.status = "Closed";
     r.resolution = "StandardRefund";
     r.deliveredBackDay = requestedDay + int(4, 6);
