@@ -4,13 +4,15 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { METRIC_IDS, type DateOrder, type ResolvedConfig } from "./config/defaults.js";
+import { METRIC_IDS, type DateOrder, type MetricId, type ResolvedConfig } from "./config/defaults.js";
 import { parseConfig, readConfigFile, resolveConfig } from "./config/load.js";
 import type { ConfigInput } from "./config/schema.js";
 import { AhrError } from "./errors.js";
 import { readInputs, type ReadOptions } from "./read/index.js";
-import type { InputKind } from "./records.js";
+import { METRIC_FNS } from "./metrics/index.js";
+import type { InputKind, Inputs } from "./records.js";
 import { buildReport } from "./report/build.js";
+import { buildTrend, type TrendReport } from "./report/trend.js";
 import type { FailOn, Report } from "./report/types.js";
 import { isValidZone, parseDay, zone } from "./time.js";
 
@@ -109,7 +111,7 @@ export function resolveAsOf(asOf: string | undefined, timeZone: string, now: Dat
  * needs its longest window plus its lag, twice over (the report compares with the window just
  * before), plus a slack for metrics dated by ship-by or delivery day, which come after purchase.
  */
-export function keepFromDay(asOf: number, config: ResolvedConfig): number {
+export function keepFromDay(asOf: number, config: ResolvedConfig, replayDays = 1): number {
   let need = AHR_DAYS;
   for (const id of METRIC_IDS) {
     const s = config.metrics[id];
@@ -117,7 +119,8 @@ export function keepFromDay(asOf: number, config: ResolvedConfig): number {
     const slack = id === "lsr" || id === "vtr" || id === "otdr" ? BASIS_SLACK_DAYS : 0;
     for (const days of s.windows) need = Math.max(need, 2 * days + s.lagDays + slack);
   }
-  return asOf - need + 1;
+  // A trend replays `replayDays` as-of days ending at asOf: the earliest one needs as much.
+  return asOf - replayDays + 1 - need + 1;
 }
 
 /**
@@ -140,21 +143,7 @@ export async function checkWithConfig(config: ResolvedConfig, options: CheckOpti
     throw new AhrError("USAGE", { detail: `--fail-on ${JSON.stringify(failOn)} is not one of ${FAIL_ON.join(", ")}` });
   }
   const asOf = resolveAsOf(options.asOf, config.timeZone, options.now ?? new Date());
-  const files = options.files ?? {};
-  const paths = options.paths ?? [];
-  const given = paths.length + Object.values(files).reduce((n, list) => n + (list?.length ?? 0), 0);
-  if (given === 0 && options.stdin === undefined) throw new AhrError("NO_INPUT");
-  const inputs = await readInputs(
-    { files, auto: paths, ...(options.stdin ? { stdin: options.stdin } : {}) },
-    {
-      zone: zone(config.timeZone),
-      dateOrder: config.dateOrder,
-      columns: config.columns,
-      skipInvalid: options.skipInvalid ?? false,
-      keepFromDay: keepFromDay(asOf, config),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    },
-  );
+  const inputs = await readFor(config, options, keepFromDay(asOf, config));
   return buildReport(inputs, {
     asOf,
     config,
@@ -162,4 +151,63 @@ export async function checkWithConfig(config: ResolvedConfig, options: CheckOpti
     failOn,
     version: packageVersion(),
   });
+}
+
+/** Options of {@link trendWithConfig}: the inputs as for checkHealth, and which metric to replay. */
+export interface TrendRunOptions extends CheckOptions {
+  metric: MetricId;
+  /** How many as-of days to replay, ending at the as-of day. Default 90. */
+  days?: number;
+  /** Which of the metric's windows; default its first configured one. */
+  windowDays?: number;
+}
+
+/**
+ * Replays one metric for each of the last `days` as-of days, reading the inputs once (`ahr
+ * trend`). Each day's figure equals what `ahr check --as-of` that day says.
+ */
+export async function trendWithConfig(config: ResolvedConfig, options: TrendRunOptions): Promise<TrendReport> {
+  const days = options.days ?? 90;
+  if (!Number.isInteger(days) || days < 1 || days > 730) {
+    throw new AhrError("USAGE", { detail: `--days ${JSON.stringify(options.days)} is not a whole number from 1 to 730` });
+  }
+  const settings = config.metrics[options.metric];
+  if (options.windowDays !== undefined && !settings.windows.includes(options.windowDays)) {
+    throw new AhrError("USAGE", {
+      detail: `${options.metric} has no ${options.windowDays}-day window`,
+      hint: `its windows are ${settings.windows.join(", ")} days (metrics.${options.metric}.windows in the config)`,
+    });
+  }
+  const asOf = resolveAsOf(options.asOf, config.timeZone, options.now ?? new Date());
+  const inputs = await readFor(config, options, keepFromDay(asOf, config, days));
+  return buildTrend(
+    inputs,
+    {
+      metric: options.metric,
+      asOf,
+      days,
+      ...(options.windowDays !== undefined ? { windowDays: options.windowDays } : {}),
+      config,
+      version: packageVersion(),
+    },
+    METRIC_FNS[options.metric],
+  );
+}
+
+async function readFor(config: ResolvedConfig, options: CheckOptions, keepFrom: number): Promise<Inputs> {
+  const files = options.files ?? {};
+  const paths = options.paths ?? [];
+  const given = paths.length + Object.values(files).reduce((n, list) => n + (list?.length ?? 0), 0);
+  if (given === 0 && options.stdin === undefined) throw new AhrError("NO_INPUT");
+  return readInputs(
+    { files, auto: paths, ...(options.stdin ? { stdin: options.stdin } : {}) },
+    {
+      zone: zone(config.timeZone),
+      dateOrder: config.dateOrder,
+      columns: config.columns,
+      skipInvalid: options.skipInvalid ?? false,
+      keepFromDay: keepFrom,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    },
+  );
 }

@@ -29,20 +29,12 @@ import { writeWarning, type Io } from "./io.js";
 export type OutputFormat = "table" | "json" | "markdown";
 export const FORMATS: readonly OutputFormat[] = ["table", "json", "markdown"];
 
-export interface CheckCommandOptions {
-  paths: string[];
-  files: Partial<Record<InputKind, string[]>>;
-  kind?: InputKind;
-  asOf?: string;
-  tz?: string;
-  dateOrder?: DateOrder;
+export interface CheckCommandOptions extends InputCommandOptions {
   format: OutputFormat;
-  output?: string;
   details: boolean;
   failOn: FailOn;
   skipInvalid: boolean;
   config?: string;
-  color?: boolean;
   quiet: boolean;
   stepSummary: boolean;
 }
@@ -63,7 +55,27 @@ function withNewline(text: string): string {
   return text.endsWith("\n") ? text : `${text}\n`;
 }
 
-export async function runCheck(opts: CheckCommandOptions, io: Io): Promise<number> {
+/** The flags `check` and `trend` share: where the inputs are, the as-of day, zone and config. */
+export interface InputCommandOptions {
+  paths: string[];
+  files: Partial<Record<InputKind, string[]>>;
+  kind?: InputKind;
+  asOf?: string;
+  tz?: string;
+  dateOrder?: DateOrder;
+  output?: string;
+  color?: boolean;
+}
+
+export interface ResolvedInputArgs {
+  paths: string[];
+  files: Partial<Record<InputKind, string[]>>;
+  stdinKind: InputKind | undefined;
+  ctx: FormatContext;
+}
+
+/** Validates the shared flags and turns paths, per-kind files and `-` into what checkHealth takes. */
+export function resolveInputArgs(opts: InputCommandOptions, io: Io): ResolvedInputArgs {
   // Flags first: a typo fails before any file is read.
   if (opts.asOf !== undefined && parseDay(opts.asOf) === null) {
     throw new AhrError("USAGE", {
@@ -119,6 +131,11 @@ export async function runCheck(opts: CheckCommandOptions, io: Io): Promise<numbe
     if (kept.length > 0) files[kind] = kept;
   }
 
+  return { paths, files, stdinKind, ctx };
+}
+
+export async function runCheck(opts: CheckCommandOptions, io: Io): Promise<number> {
+  const { paths, files, stdinKind, ctx } = resolveInputArgs(opts, io);
   const outputPath = opts.output === undefined ? undefined : resolve(io.cwd, opts.output);
   const { checkOutputPath, writeOutputFile, appendStepSummary } = await import("./output.js");
   if (outputPath !== undefined && opts.output !== undefined) {

@@ -11,7 +11,7 @@ import { Command, CommanderError, Option } from "commander";
 import { AhrError, isAhrError } from "../errors.js";
 import { INPUT_KINDS, type InputKind } from "../records.js";
 import type { FailOn } from "../report/types.js";
-import type { DateOrder } from "../config/defaults.js";
+import { METRIC_IDS, type DateOrder } from "../config/defaults.js";
 import type { OutputFormat } from "./check-command.js";
 import { oneLine, writeError, type Io } from "./io.js";
 import { packageVersion } from "./version.js";
@@ -46,6 +46,8 @@ interface RawCheckOptions {
   stepSummary: boolean;
 }
 
+type RawTrendOptions = Omit<RawCheckOptions, "failOn" | "details" | "quiet" | "stepSummary"> & { days: string; window?: string };
+
 function buildProgram(io: Io, ver: string, setExit: (code: number) => void): Command {
   const program = new Command("ahr");
   program
@@ -62,18 +64,29 @@ function buildProgram(io: Io, ver: string, setExit: (code: number) => void): Com
     .exitOverride()
     .showSuggestionAfterError(true);
 
-  const check = program
-    .command("check")
-    .description("compute every metric and the AHR estimate from your exports")
-    .argument("[paths...]", "export files or directories (kind decided from the headers); - reads standard input (with --kind)");
-  for (const kind of INPUT_KINDS) {
-    check.option(`--${kind} <file>`, `${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} export (repeatable; - for standard input)`, collect);
-  }
+  /** The input flags `check` and `trend` share. */
+  const withInputs = (cmd: Command): Command => {
+    cmd.argument("[paths...]", "export files or directories (kind decided from the headers); - reads standard input (with --kind)");
+    for (const kind of INPUT_KINDS) {
+      cmd.option(`--${kind} <file>`, `${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} export (repeatable; - for standard input)`, collect);
+    }
+    return cmd
+      .addOption(new Option("--kind <kind>", "the kind of the export read from standard input (-)").choices(INPUT_KINDS))
+      .option("--as-of <date>", "the last day the report covers, YYYY-MM-DD (default: yesterday in the report time zone)")
+      .option("--tz <zone>", "report time zone, an IANA name (default: config timeZone, else UTC)")
+      .addOption(new Option("--date-order <order>", "how to read 1/2/26 (default: config dateOrder, else mdy)").choices(["mdy", "dmy"]));
+  };
+  const filesOf = (raw: Partial<Record<InputKind, string[]>>): Partial<Record<InputKind, string[]>> => {
+    const files: Partial<Record<InputKind, string[]>> = {};
+    for (const kind of INPUT_KINDS) {
+      const list = raw[kind];
+      if (list !== undefined && list.length > 0) files[kind] = list;
+    }
+    return files;
+  };
+
+  const check = withInputs(program.command("check").description("compute every metric and the AHR estimate from your exports"));
   check
-    .addOption(new Option("--kind <kind>", "the kind of the export read from standard input (-)").choices(INPUT_KINDS))
-    .option("--as-of <date>", "the last day the report covers, YYYY-MM-DD (default: yesterday in the report time zone)")
-    .option("--tz <zone>", "report time zone, an IANA name (default: config timeZone, else UTC)")
-    .addOption(new Option("--date-order <order>", "how to read 1/2/26 (default: config dateOrder, else mdy)").choices(["mdy", "dmy"]))
     .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("table"))
     .option("--output <file>", "write the report to FILE instead of standard output")
     .option("--details", "list every offending order in each metric")
@@ -88,11 +101,7 @@ function buildProgram(io: Io, ver: string, setExit: (code: number) => void): Com
     .option("--no-step-summary", "do not append the Markdown report to $GITHUB_STEP_SUMMARY")
     .action(async (paths: string[], raw: RawCheckOptions) => {
       const { runCheck } = await import("./check-command.js");
-      const files: Partial<Record<InputKind, string[]>> = {};
-      for (const kind of INPUT_KINDS) {
-        const list = raw[kind];
-        if (list !== undefined && list.length > 0) files[kind] = list;
-      }
+      const files = filesOf(raw);
       setExit(
         await runCheck(
           {
@@ -111,6 +120,45 @@ function buildProgram(io: Io, ver: string, setExit: (code: number) => void): Com
             ...(raw.color !== undefined ? { color: raw.color } : {}),
             quiet: raw.quiet === true,
             stepSummary: raw.stepSummary,
+          },
+          io,
+        ),
+      );
+    });
+
+  withInputs(
+    program
+      .command("trend")
+      .description("replay one metric for each of the last N as-of days: a sparkline and a table")
+      .argument("<metric>", `one of ${METRIC_IDS.join(", ")}`),
+  )
+    .option("--days <n>", "how many as-of days, ending at --as-of", "90")
+    .option("--window <days>", "which of the metric's windows (default: its first)")
+    .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("table"))
+    .option("--output <file>", "write the trend to FILE instead of standard output")
+    .option("--skip-invalid", "skip rows whose values do not parse (counted) instead of stopping")
+    .option("--config <file>", "config file (default: ahr.config.json or .ahrrc.json in this directory)")
+    .option("--color", "colour even when not on a terminal")
+    .option("--no-color", "never colour (also NO_COLOR=1 or TERM=dumb)")
+    .action(async (metric: string, paths: string[], raw: RawTrendOptions) => {
+      const { runTrend } = await import("./trend-command.js");
+      setExit(
+        await runTrend(
+          {
+            metric,
+            paths,
+            files: filesOf(raw),
+            days: raw.days,
+            ...(raw.window !== undefined ? { window: raw.window } : {}),
+            ...(raw.kind !== undefined ? { kind: raw.kind } : {}),
+            ...(raw.asOf !== undefined ? { asOf: raw.asOf } : {}),
+            ...(raw.tz !== undefined ? { tz: raw.tz } : {}),
+            ...(raw.dateOrder !== undefined ? { dateOrder: raw.dateOrder } : {}),
+            format: raw.format,
+            ...(raw.output !== undefined ? { output: raw.output } : {}),
+            skipInvalid: raw.skipInvalid === true,
+            ...(raw.config !== undefined ? { config: raw.config } : {}),
+            ...(raw.color !== undefined ? { color: raw.color } : {}),
           },
           io,
         ),

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { run } from "../../src/cli/run.js";
+import { AS_OF, BREACHED, fakeIo } from "./helpers.js";
+
+// fixtures/cli/breached: one MFN order a day, purchased 03-12 .. 03-31, ship by the next day.
+// Order 15 (ship by 03-27) shipped 03-28 14:00: late. lsr 10d replayed:
+// - as of 03-27, window 03-18..03-27: orders 6..14 shipped on time (latest ship 03-18..03-26);
+//   order 15 is not shipped yet as of 03-27 (and not overdue: ship by = end of 03-27) -> 0/9 good.
+// - as of 03-28, window 03-19..03-28: orders 7..14 on time (8) + order 15 late; order 16 (ship by
+//   03-28) not shipped yet -> 1/9 = 11.1% >= 4%: breach.
+describe("ahr trend", () => {
+  it("replays lsr 10d day by day and names the day it breached", async () => {
+    const f = fakeIo();
+    const code = await run(["trend", "lsr", "--orders", BREACHED, "--as-of", AS_OF, "--days", "5", "--format", "json"], f.io);
+    expect(code).toBe(0);
+    expect(f.err()).toBe("");
+    const trend = JSON.parse(f.out());
+    const points = trend.series[0].points;
+    expect(points.map((p: { asOf: string }) => p.asOf)).toEqual(["2026-03-27", "2026-03-28", "2026-03-29", "2026-03-30", "2026-03-31"]);
+    expect(points[0]).toMatchObject({ numerator: 0, denominator: 9, status: "good" });
+    expect(points[1]).toMatchObject({ numerator: 1, denominator: 9, status: "breach" });
+    expect(trend.series[0].crossings).toEqual([{ asOf: "2026-03-28", status: "breach" }]);
+    expect(trend.windowDays).toBe(10);
+  });
+
+  it("prints a sparkline table without colour through a pipe", async () => {
+    const f = fakeIo({ isTTY: false });
+    expect(await run(["trend", "lsr", "--orders", BREACHED, "--as-of", AS_OF, "--days", "5"], f.io)).toBe(0);
+    expect(f.out()).toContain("LSR (MFN) 10d breached on 2026-03-28.");
+    expect(f.out()).not.toContain("\u001b");
+  });
+
+  it("rejects an unknown metric or window with exit 2 and one line", async () => {
+    const a = fakeIo();
+    expect(await run(["trend", "speed", "--orders", BREACHED], a.io)).toBe(2);
+    expect(a.err().trim().split("\n")).toHaveLength(1);
+    const b = fakeIo();
+    expect(await run(["trend", "lsr", "--orders", BREACHED, "--window", "7", "--as-of", AS_OF], b.io)).toBe(2);
+    expect(b.err()).toContain("lsr has no 7-day window");
+  });
+});
