@@ -183,7 +183,8 @@ const PLAN = {
     [2, "2026-10-22", "2026-11-17"], // otdr window, delivered late
     [3, "2026-08-28", "2026-10-21"],
   ],
-  lostParcel: ["2026-11-05", "2026-11-14"], // one shipped, tracked order never delivered (otdr window)
+  lostParcel: ["2026-11-05", "2026-11-14"],
+  odrDefectsPurchased: ["2026-10-01", "2026-10-25"], // the 4 MFN defect orders (A..D below) // one shipped, tracked order never delivered (otdr window)
   returns: { inRdrWindow: 13, before: 3 }, // MFN returns; 2 of the in-window ones are rejected
   afnRefunds: [
     [2, "2026-10-22", "2026-11-14"],
@@ -410,9 +411,9 @@ for (const o of orders) {
 // 4. Feedback, claims, chargebacks (ODR), refunds, returns
 
 const deliveredMfn = (o) => o.channel === "mfn" && o.status === "Shipped" && o.deliveredMs !== null;
-const odrCandidates = (ch) =>
+const odrCandidates = (ch, from = W.odr.from, to = W.odr.to) =>
   orders.filter(
-    (o) => o.channel === ch && inW(o.purchaseDay, W.odr) && free(o) && o.deliveredMs !== null && o.status === "Shipped",
+    (o) => o.channel === ch && o.purchaseDay >= from && o.purchaseDay <= to && free(o) && o.deliveredMs !== null && o.status === "Shipped",
   );
 const afterDelivery = (o, minDays, maxDays) =>
   Math.min(o.deliveredMs + int(minDays * 24 * 60, maxDays * 24 * 60) * MIN, END_D - int(1, 600) * MIN);
@@ -422,8 +423,13 @@ const claims = []; // { orderId, status, ms, amazonFunded }
 const chargebacks = []; // { orderId, day, type, status }
 
 // The MFN defects in the ODR window (each order once): A 1-star + granted claim, B 2-star,
-// C chargeback, D claim refunded by the seller.
-const [odrA, odrB, odrC, odrD, odrE, odrF, odrI] = take(pickK(odrCandidates("mfn"), 7, "odr mfn"), "odr");
+// C chargeback, D claim refunded by the seller; bought in October, so that the ODR trend is good
+// until their feedback, claims and chargeback arrive and then crosses the target.
+const [odrA, odrB, odrC, odrD] = take(
+  pickK(odrCandidates("mfn", ...PLAN.odrDefectsPurchased.map(dayArg)), 4, "odr mfn defects"),
+  "odr",
+);
+const [odrE, odrF, odrI] = take(pickK(odrCandidates("mfn"), 3, "odr mfn non-defects"), "odr");
 // B bought the pizza pan (the comment is about it).
 odrB.items = [{ product: MFN_PRODUCTS[0], qty: 1 }, ...odrB.items.filter((i) => i.product !== MFN_PRODUCTS[0])].slice(
   0,
@@ -477,9 +483,11 @@ for (const o of take(
   );
   const [o] = take(pickK(late, 1, "1-star after window"), "1-star feedback (after the odr window)");
   feedback.push({ ms: afterDelivery(o, 0, 1), rating: 1, comments: "Handle snapped off the first time I used it", o });
+  // bought before today's window, feedback left late (about 7 weeks after purchase)
   const early = orders.filter((x) => deliveredMfn(x) && free(x) && x.purchaseDay < W.odr.from);
   const [p] = take(pickK(early, 1, "2-star before window"), "2-star feedback (before the odr window)");
-  feedback.push({ ms: afterDelivery(p, 2, 5), rating: 2, comments: "Rusty spots out of the box, seller sent a replacement", o: p });
+  const lateMs = (p.purchaseDay + int(48, 52)) * DAY + int(8 * 60, 22 * 60) * MIN;
+  feedback.push({ ms: lateMs, rating: 2, comments: "Rusty spots after two weeks of use", o: p });
 }
 
 // Returns (seller-fulfilled): requested 2-14 days after delivery, 1 rejected while in policy
@@ -669,25 +677,40 @@ function figure(id, channel, w, num, den, extra = {}) {
   figures.push({ key, id, channel, days, from: fmtDay(w.from), to: fmtDay(w.to), num, den, status, cond, target, ...extra });
 }
 
-for (const ch of ["mfn", "afn"]) {
-  const inWin = orders.filter((o) => o.channel === ch && nonPending(o) && inW(o.purchaseDay, W.odr));
+/** ODR counts for one channel as of any day (replay: only defects dated by the end of that day). */
+function odrCounts(ch, asOfDay) {
+  const w = { from: asOfDay - 14 - 59, to: asOfDay - 14 };
+  const end = endOfDayMs(asOfDay);
+  const inWin = orders.filter((o) => o.channel === ch && nonPending(o) && inW(o.purchaseDay, w));
   const ids = new Set(inWin.map((o) => o.id));
-  const neg = new Set(feedback.filter((f) => f.rating <= 2 && f.ms <= END_D && ids.has(f.o.id)).map((f) => f.o.id));
+  const neg = new Set(feedback.filter((f) => f.rating <= 2 && f.ms <= end && ids.has(f.o.id)).map((f) => f.o.id));
   const cl = new Set(
     claims
-      .filter((c) => (c.status === "granted" || c.status === "seller_refunded") && !c.amazonFunded && c.ms <= END_D && ids.has(c.o.id))
+      .filter((c) => (c.status === "granted" || c.status === "seller_refunded") && !c.amazonFunded && c.ms <= end && ids.has(c.o.id))
       .map((c) => c.o.id),
   );
   const cb = new Set(
     chargebacks
-      .filter((c) => c.type !== "fraud" && !["won", "reversed", "withdrawn"].includes(c.status) && c.ms <= END_D && ids.has(c.o.id))
+      .filter((c) => c.type !== "fraud" && !["won", "reversed", "withdrawn"].includes(c.status) && c.ms <= end && ids.has(c.o.id))
       .map((c) => c.o.id),
   );
-  const defective = new Set([...neg, ...cl, ...cb]);
-  figure("odr", ch, W.odr, defective.size, inWin.length, {
-    components: { negativeFeedback: neg.size, claims: cl.size, chargebacks: cb.size },
-  });
+  return { w, num: new Set([...neg, ...cl, ...cb]).size, den: inWin.length, neg: neg.size, cl: cl.size, cb: cb.size };
 }
+for (const ch of ["mfn", "afn"]) {
+  const c = odrCounts(ch, D);
+  figure("odr", ch, c.w, c.num, c.den, { components: { negativeFeedback: c.neg, claims: c.cl, chargebacks: c.cb } });
+}
+// The day the MFN ODR first breached (replaying every as-of day of the 90), and the day before.
+const odrCrossing = (() => {
+  for (let d = FIRST; d <= D; d++) {
+    const c = odrCounts("mfn", d);
+    if (statusOf(c.num, c.den, ...TARGETS.odr) === "breach") {
+      const b = odrCounts("mfn", d - 1);
+      return { day: d, num: c.num, den: c.den, before: { num: b.num, den: b.den, status: statusOf(b.num, b.den, ...TARGETS.odr) } };
+    }
+  }
+  throw new Error("plan: the MFN ODR never breaches");
+})();
 {
   const den = orders.filter((o) => o.channel === "mfn" && nonPending(o) && inW(o.purchaseDay, W.pfcr));
   figure("pfcr", "mfn", W.pfcr, den.filter((o) => isCancelled(o) && o.cancelledBy !== "buyer").length, den.length, {
@@ -980,6 +1003,9 @@ What to look at:
   Not defects: a denied and a withdrawn claim, an Amazon-funded claim (AFN), a fraud chargeback
   (AFN), a chargeback the seller won, 3-star feedback, a 1-star on an order bought after the
   window (2026-11-06) and a 2-star on one bought before it (2026-09-08).
+- The MFN ODR was fine until its October defects arrived: as of ${fmtDay(odrCrossing.day - 1)} it was
+  ${odrCrossing.before.num} / ${odrCrossing.before.den} (${odrCrossing.before.status}); as of ${fmtDay(odrCrossing.day)} it is ${odrCrossing.num} / ${odrCrossing.den}, a breach
+  (\`ahr trend odr\` shows the crossing; \`--as-of ${fmtDay(odrCrossing.day)}\` replays it).
 - **LSR 10 d is at risk**: ${lsr10.num} late of ${lsr10.den}; the 30-day window is good. ${lsr10.overdue} orders are overdue (latest ship
   dates 2026-11-18 and 2026-11-19, not shipped) and 1 is due today (latest ship date 2026-11-20).
 - **CRT 7 d is at risk at exactly the target**: ${crt7.num} of ${crt7.den} answered within 24 h = 90.00%, which is not a
@@ -1040,6 +1066,7 @@ if (!quiet) {
             : "";
     log(`${f.key.padEnd(20)} ${f.from}..${f.to}  ${String(f.num).padStart(3)}/${String(f.den).padEnd(4)} ${pct(f.num, f.den).padStart(7)}  ${f.status}${extra}`);
   }
+  log(`odr mfn first breached as of ${fmtDay(odrCrossing.day)}: ${odrCrossing.num}/${odrCrossing.den} (the day before ${odrCrossing.before.num}/${odrCrossing.before.den} ${odrCrossing.before.status})`);
   log(`ahr: orders180 ${ahr.orders180}, bonus ${ahr.bonus}, deductions ${ahr.deductions}, score ${ahr.score}, ${ahr.band}`);
   for (const c of ["pending", "overdue", "due today", "not yet due", "cancelled by", "late shipment", "no tracking", "late delivery", "lost", "return", "refund"])
     log(`  ${c}: ${countRole(c)}`);
