@@ -17,7 +17,7 @@
  *   failure to write it is a warning, not a failed run.
  */
 import { isAbsolute, resolve } from "node:path";
-import type { DateOrder } from "../config/defaults.js";
+import type { DateOrder, ResolvedConfig } from "../config/defaults.js";
 import { AhrError } from "../errors.js";
 import type { FormatContext } from "../format/types.js";
 import { INPUT_KINDS, type InputKind } from "../records.js";
@@ -134,15 +134,8 @@ export function resolveInputArgs(opts: InputCommandOptions, io: Io): ResolvedInp
   return { paths, files, stdinKind, ctx };
 }
 
-export async function runCheck(opts: CheckCommandOptions, io: Io): Promise<number> {
-  const { paths, files, stdinKind, ctx } = resolveInputArgs(opts, io);
-  const outputPath = opts.output === undefined ? undefined : resolve(io.cwd, opts.output);
-  const { checkOutputPath, writeOutputFile, appendStepSummary } = await import("./output.js");
-  if (outputPath !== undefined && opts.output !== undefined) {
-    const inputs = [...paths, ...Object.values(files).flat()].map((p) => resolve(io.cwd, p));
-    await checkOutputPath(outputPath, opts.output, inputs);
-  }
-
+/** The config file (found in io.cwd, or --config) with --tz and --date-order over it; warnings to stderr. */
+export async function loadCommandConfig(opts: InputCommandOptions & { config?: string }, io: Io): Promise<ResolvedConfig> {
   const { loadConfig } = await import("../config/load.js");
   const loaded = await loadConfig({
     cwd: io.cwd,
@@ -153,9 +146,22 @@ export async function runCheck(opts: CheckCommandOptions, io: Io): Promise<numbe
     },
   });
   for (const w of loaded.warnings) writeWarning(io, w);
+  return loaded.config;
+}
+
+export async function runCheck(opts: CheckCommandOptions, io: Io): Promise<number> {
+  const { paths, files, stdinKind, ctx } = resolveInputArgs(opts, io);
+  const outputPath = opts.output === undefined ? undefined : resolve(io.cwd, opts.output);
+  const { checkOutputPath, writeOutputFile, appendStepSummary } = await import("./output.js");
+  if (outputPath !== undefined && opts.output !== undefined) {
+    const inputs = [...paths, ...Object.values(files).flat()].map((p) => resolve(io.cwd, p));
+    await checkOutputPath(outputPath, opts.output, inputs);
+  }
+
+  const config = await loadCommandConfig(opts, io);
 
   const { checkWithConfig } = await import("../check.js");
-  const report = await checkWithConfig(loaded.config, {
+  const report = await checkWithConfig(config, {
     files,
     paths,
     ...(stdinKind !== undefined ? { stdin: { kind: stdinKind, stream: io.stdin } } : {}),

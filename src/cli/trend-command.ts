@@ -6,8 +6,8 @@
 import { resolve } from "node:path";
 import { METRIC_IDS, type MetricId } from "../config/defaults.js";
 import { AhrError } from "../errors.js";
-import { resolveInputArgs, type InputCommandOptions, type OutputFormat } from "./check-command.js";
-import { writeWarning, type Io } from "./io.js";
+import { loadCommandConfig, resolveInputArgs, type InputCommandOptions, type OutputFormat } from "./check-command.js";
+import type { Io } from "./io.js";
 
 export interface TrendCommandOptions extends InputCommandOptions {
   metric: string;
@@ -34,19 +34,10 @@ export async function runTrend(opts: TrendCommandOptions, io: Io): Promise<numbe
   const windowDays = opts.window === undefined ? undefined : wholeNumber("--window", opts.window);
   const { paths, files, stdinKind, ctx } = resolveInputArgs(opts, io);
 
-  const { loadConfig } = await import("../config/load.js");
-  const loaded = await loadConfig({
-    cwd: io.cwd,
-    ...(opts.config !== undefined ? { configPath: opts.config } : {}),
-    flags: {
-      ...(opts.tz !== undefined ? { timeZone: opts.tz } : {}),
-      ...(opts.dateOrder !== undefined ? { dateOrder: opts.dateOrder } : {}),
-    },
-  });
-  for (const w of loaded.warnings) writeWarning(io, w);
+  const config = await loadCommandConfig(opts, io);
 
   const { trendWithConfig } = await import("../check.js");
-  const trend = await trendWithConfig(loaded.config, {
+  const trend = await trendWithConfig(config, {
     metric: opts.metric as MetricId,
     days,
     ...(windowDays !== undefined ? { windowDays } : {}),
