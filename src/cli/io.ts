@@ -1,4 +1,5 @@
 /** The process as the CLI sees it: tests hand run() a fake, bin/ahr.js the real one. */
+import { cleanText } from "../format/sanitize.js";
 
 export interface OutStream {
   write(s: string): unknown;
@@ -17,13 +18,21 @@ export interface Io {
   now?: () => Date;
 }
 
-/** One line for stderr: control characters and escape sequences removed, newlines folded. */
+/**
+ * One line for stderr: newlines folded, then cleanText (escape sequences whole, OSC strings
+ * included, C0/C1 controls and bidirectional controls removed): a file name or value in an
+ * error message cannot reach the terminal raw.
+ */
 export function oneLine(text: string): string {
+  return cleanText(text.replace(/[\r\n\t]+/g, " ")).trim();
+}
+
+/** Several lines (a stack trace under --debug): each line cleaned like oneLine. */
+export function cleanLines(text: string): string {
   return text
-    .replace(/\x1b\[[0-?]*[ -/]*[@-~]/g, "")
-    .replace(/[\r\n\t]+/g, " ")
-    .replace(/[\x00-\x1f\x7f-\x9f]/g, "")
-    .trim();
+    .split(/\r?\n/)
+    .map((l) => cleanText(l).trimEnd())
+    .join("\n");
 }
 
 export function writeError(io: Io, message: string): void {

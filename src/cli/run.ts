@@ -13,7 +13,7 @@ import { INPUT_KINDS, type InputKind } from "../records.js";
 import type { FailOn } from "../report/types.js";
 import { METRIC_IDS, type DateOrder } from "../config/defaults.js";
 import type { OutputFormat } from "./check-command.js";
-import { oneLine, writeError, type Io } from "./io.js";
+import { cleanLines, oneLine, writeError, type Io } from "./io.js";
 import { packageVersion } from "./version.js";
 
 export type { Io } from "./io.js";
@@ -212,7 +212,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     const err = e instanceof Error ? e : new Error(String(e));
     writeError(io, new AhrError("INTERNAL", { detail: err.message }).message);
-    if (debug && err.stack) io.stderr.write(`${err.stack}\n`);
+    if (debug && err.stack) io.stderr.write(`${cleanLines(err.stack)}\n`);
     return 2;
   }
 }
