@@ -22,7 +22,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 /** Bump when the data changes shape or content: cached data of another version is regenerated. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const ROWS_PER_DAY = 5000;
 export const SIDE_SHARE = 0.2; // feedback rows and message rows, each, per order row
 export const DEFAULT_AS_OF = "2026-11-20";
@@ -177,7 +177,7 @@ function catalogue(r) {
   const items = [];
   for (let i = 0; i < 600; i++) {
     let name = `${pick(r, ADJ)} ${pick(r, NOUN)}`;
-    const extra = 1 + Math.floor(r() * 4);
+    const extra = Math.floor(r() * 4) + (r() < 0.5 ? 1 : 0);
     for (let k = 0; k < extra; k++) name += `, ${pick(r, EXTRA)}`;
     if (r() < 0.15) name = `${10 + Math.floor(r() * 6)}" ${name}`; // a literal quote, as in real exports
     if (r() < 0.05) name = `"${pick(r, ["Chef's Choice", "Best", "Original"])}" ${name}`;
