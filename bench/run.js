@@ -67,7 +67,8 @@ function loadLine(when) {
 
 // ------------------------------------------------------------------ measuring a child
 
-const haveTime = existsSync(TIME);
+// BENCH_RSS=wrapper forces the in-process wrapper (to check it on machines that have time(1)).
+const haveTime = existsSync(TIME) && process.env.BENCH_RSS !== "wrapper";
 const scratch = mkdtempSync(join(tmpdir(), "ahr-bench-run-"));
 process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
 
