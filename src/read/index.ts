@@ -56,7 +56,10 @@ export interface ReadDeps {
   open(file: string, options?: { stdin?: NodeJS.ReadableStream }): Promise<Table>;
   /** "dir", "file" (anything else that open() should try) */
   kindOfPath(path: string): Promise<"dir" | "file">;
-  /** Names of the regular files in a directory. */
+  /**
+   * Names of the entries of a directory that can hold an export: regular files, symbolic links
+   * and subdirectories (these are named in a note, not read); devices, FIFOs and sockets never.
+   */
   listFiles(dir: string): Promise<string[]>;
 }
 
@@ -87,7 +90,7 @@ async function fsDeps(): Promise<ReadDeps> {
     },
     listFiles: async (dir) => {
       const entries = await readdir(dir, { withFileTypes: true });
-      return entries.filter((e) => e.isFile()).map((e) => e.name);
+      return entries.filter((e) => e.isFile() || e.isSymbolicLink() || e.isDirectory()).map((e) => e.name);
     },
   };
 }
@@ -111,6 +114,10 @@ export async function readInputsWith(request: ReadRequest, options: ReadOptions,
       let recognised = 0;
       for (const name of names) {
         const file = join(path, name);
+        if ((await deps.kindOfPath(file)) === "dir") {
+          notes.push(`${file}: a directory inside ${path}, not read (only the files directly in it are); give its path to read it`);
+          continue;
+        }
         const table = await deps.open(file);
         if (isEmptyHeader(table.header)) {
           notes.push(`${file}: empty file, skipped`);
