@@ -114,7 +114,13 @@ export async function openCsv(
           ? new AhrError("UNCLOSED_QUOTE", { file, line: recordStart })
           : new AhrError("RECORD_TOO_LONG", { file, line: recordStart, limit: MAX_RECORD });
       default:
-        return new AhrError("CSV_SYNTAX", { file, line: Math.max(here, recordStart), detail: e.message });
+        return new AhrError("CSV_SYNTAX", {
+          file,
+          line: Math.max(here, recordStart),
+          // the line is already in front of the message
+          detail: e.message.replace(/ at line \d+$/, ""),
+          hint: 'a field that starts with " must end with " right before the delimiter; inside it, write a quote as ""',
+        });
     }
   }
 
