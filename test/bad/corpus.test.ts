@@ -75,6 +75,13 @@ const CASES: Case[] = [
     // the quote opens on line 3 and swallows lines 4-5: the error names where it opened
     says: ["unclosed-quote.csv:3:", "never closed"],
   },
+  {
+    fixture: "stray-quote.csv",
+    as: "orders",
+    code: "CSV_SYNTAX",
+    // "2026-03-21"x: text after a closing quote, on line 3; the fix is spelled out
+    says: ["stray-quote.csv:3:", "Invalid Closing Quote", `write a quote as ""`],
+  },
   { fixture: "nul-bytes.csv", as: "orders", code: "BINARY_FILE", says: ["nul-bytes.csv:", "NUL bytes"] },
   { fixture: "utf16-no-bom.txt", as: "orders", code: "BINARY_FILE", says: ["utf16-no-bom.txt:", "UTF-16", "UTF-8"] },
   { fixture: "orders.xlsx", as: "orders", code: "BINARY_FILE", says: ["orders.xlsx:", "Excel workbook", "CSV"] },
