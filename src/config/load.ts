@@ -68,10 +68,15 @@ export async function readConfigFile(path: string, label = path): Promise<Config
     throw new AhrError("CONFIG_READ", { file: label, detail });
   }
   let value: unknown;
+  const body = text.replace(/^\uFEFF/, "");
   try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ""));
+    value = JSON.parse(body);
   } catch (e) {
-    throw new AhrError("CONFIG_JSON", { file: label, detail: (e as Error).message });
+    // Node names a character offset ("at position 63"); the file:line in front says where.
+    const message = (e as Error).message;
+    const pos = /at position (\d+)/.exec(message);
+    const line = pos ? body.slice(0, Number(pos[1])).split("\n").length : undefined;
+    throw new AhrError("CONFIG_JSON", { file: label, ...(line !== undefined ? { line } : {}), detail: message });
   }
   return parseConfig(value, label);
 }
