@@ -112,7 +112,7 @@ const CASES: Case[] = [
     code: "CONFIG_INVALID",
     says: ["config-unknown-key.json:", "metrics.odr.targt", "unknown key"],
   },
-  { fixture: "config-invalid.json", as: "config", code: "CONFIG_JSON", says: ["config-invalid.json:", "not valid JSON"] },
+  { fixture: "config-invalid.json", as: "config", code: "CONFIG_JSON", says: ["config-invalid.json:3:", "not valid JSON"] },
 ];
 
 function libraryOptions(c: Case): CheckOptions {
