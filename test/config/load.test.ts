@@ -111,7 +111,7 @@ describe("loadConfig: files", () => {
     expect(missing.message).toBe("nope.json: cannot read the config file: no such file");
     const json = await failure(loadConfig({ cwd: d, configPath: "bad.json" }));
     expect(json.code).toBe("CONFIG_JSON");
-    expect(json.message).toMatch(/^bad\.json: the config file is not valid JSON: /);
+    expect(json.message).toMatch(/^bad\.json:1: the config file is not valid JSON: /); // "{ timeZone": line 1
     const invalid = await failure(loadConfig({ cwd: d }));
     expect(invalid.code).toBe("CONFIG_INVALID");
     expect(invalid.message).toBe("ahr.config.json: metrics.odr.target: expected a number between 0 and 1");
