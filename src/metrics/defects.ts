@@ -144,10 +144,23 @@ export function unmatchedDefects(ctx: MetricContext): UnmatchedDefects {
   const counts: UnmatchedDefects = { feedback: 0, claims: 0, chargebacks: 0 };
   const orders = ctx.inputs.orders;
   if (orders === undefined) return counts;
-  const known = new Set<string>();
-  for (const o of orders.records) known.add(o.orderId);
+  // The defect rows first (few), then one pass over the orders marking the ids they name: no
+  // set of every order id is built, and without defect inputs nothing is walked at all.
+  const rows: { kind: DefectKind; orderId: string }[] = [];
+  const named = new Map<string, boolean>();
   eachDefect(ctx, (kind, orderId) => {
-    if (!known.has(orderId) && !orders.outsideIds.has(orderId)) counts[kind]++;
+    if (orders.outsideIds.has(orderId)) return;
+    rows.push({ kind, orderId });
+    named.set(orderId, false);
   });
+  if (rows.length === 0) return counts;
+  let left = named.size;
+  for (const o of orders.records) {
+    if (named.get(o.orderId) === false) {
+      named.set(o.orderId, true);
+      if (--left === 0) break;
+    }
+  }
+  for (const r of rows) if (named.get(r.orderId) !== true) counts[r.kind]++;
   return counts;
 }
