@@ -230,31 +230,49 @@ export function rowHash(cells: readonly string[], seed: number, skip?: Uint8Arra
 }
 
 const TWO32 = 0x100000000;
-function mix(h: number, s: Stamp | null): number {
-  const ms = s === null ? -1 : s.ms;
-  const lo = ms % TWO32 | 0;
-  const hi = Math.floor(ms / TWO32) | 0;
-  let a = Math.floor(h / 0x200000) | 0;
-  let b = h % 0x200000 | 0;
-  a = Math.imul(a ^ lo, 0x01000193);
-  a = Math.imul(a ^ hi, 0x01000193);
-  b = (Math.imul(b, 31) + lo + Math.imul(hi, 7)) | 0;
-  return (a >>> 0) * 0x200000 + ((b ^ (b >>> 11)) & 0x1fffff);
+let laneA = 0;
+let laneB = 0;
+
+/** Mixes a date's instant into the two lanes (ms below 2^53: `| 0` keeps its low 32 bits). */
+function mixStamp(st: Stamp | null): void {
+  const ms = st === null ? -1 : st.ms;
+  const lo = ms | 0;
+  const hi = (ms / TWO32) | 0;
+  laneA = Math.imul(Math.imul(laneA ^ lo, 0x01000193) ^ hi, 0x01000193);
+  laneB = (Math.imul(laneB, 31) + lo + Math.imul(hi, 7)) | 0;
 }
 
 /**
  * The duplicate hash of an orders row: the text cells except the order id and the dates, plus
  * the dates' instants (so two rows equal in every value are duplicates even if a date was
- * written differently). Hashing numbers instead of 25-character timestamps keeps this cheap.
+ * written differently). Hashing numbers instead of 25-character timestamps keeps this cheap;
+ * both 32-bit lanes are carried through the whole row and joined into 53 bits once.
  */
 export function orderRowHash(cells: readonly string[], row: OrderRow, seed: number, skip: Uint8Array): number {
-  let h = rowHash(cells, seed, skip);
-  h = mix(h, row.purchase);
-  h = mix(h, row.latestShip);
-  h = mix(h, row.shippedAt);
-  h = mix(h, row.promisedDelivery);
-  h = mix(h, row.deliveredAt);
-  return mix(h, row.refundedAt);
+  let a = 0x811c9dc5 ^ seed;
+  let b = seed | 0;
+  for (let i = 0; i < cells.length; i++) {
+    if (skip[i] === 1) continue;
+    const s = cells[i]!;
+    for (let j = 0; j < s.length; j++) {
+      const c = s.charCodeAt(j);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = (Math.imul(b, 31) + c) | 0;
+    }
+    a = Math.imul(a ^ 0x1f, 0x01000193);
+    b = (Math.imul(b, 31) + 0x1f) | 0;
+  }
+  laneA = a;
+  laneB = b;
+  mixStamp(row.purchase);
+  mixStamp(row.latestShip);
+  mixStamp(row.shippedAt);
+  mixStamp(row.promisedDelivery);
+  mixStamp(row.deliveredAt);
+  mixStamp(row.refundedAt);
+  a = laneA;
+  b = laneB;
+  return (a >>> 0) * 0x200000 + ((b ^ (b >>> 11)) & 0x1fffff);
 }
 
 /** Which positions of an orders ColumnMap orderRowHash skips. */
