@@ -23,6 +23,8 @@ export interface ErrorParams {
   what?: string;
   files?: string[];
   limit?: number;
+  /** The row was skipped (--skip-invalid): leave out the advice to skip it. */
+  skipped?: boolean;
 }
 
 type Render = (p: ErrorParams) => string;
@@ -49,9 +51,9 @@ export const MESSAGES = {
   MISSING_COLUMN: (p) =>
     `${at(p)}the ${p.kind} file has no ${p.field} column; accepted headers: ${quoteList(p.accepted)}; found: ${quoteList(p.found)}; map yours with "columns" in ahr.config.json`,
   VALUE: (p) =>
-    `${at(p)}column ${quote(p.column ?? "")}: ${quote(p.value ?? "")} is not ${p.expected ?? "valid"}${fix(p)}${p.hint ? "" : "; or pass --skip-invalid to skip such rows"}`,
+    `${at(p)}column ${quote(p.column ?? "")}: ${quote(p.value ?? "")} is not ${p.expected ?? "valid"}${fix(p)}${p.hint || p.skipped ? "" : "; or pass --skip-invalid to skip such rows"}`,
   EMPTY_REQUIRED: (p) =>
-    `${at(p)}column ${quote(p.column ?? "")} is empty; every row needs ${p.expected ?? "a value"}; fix the row or pass --skip-invalid`,
+    `${at(p)}column ${quote(p.column ?? "")} is empty; every row needs ${p.expected ?? "a value"}${p.skipped ? "" : "; fix the row or pass --skip-invalid"}`,
   RECORD_TOO_LONG: (p) =>
     `${at(p)}a record longer than ${p.limit ?? 0} bytes; the file is probably not a CSV/TSV export${fix(p)}`,
   TOO_MANY_COLUMNS: (p) => `${at(p)}more than ${p.limit ?? 0} columns; the file is probably not a CSV/TSV export`,
@@ -77,6 +79,11 @@ export class AhrError extends Error {
     this.code = code;
     this.params = params;
   }
+}
+
+/** The error's message as a skipped row's note: the same line without the advice to skip it. */
+export function skippedMessage(e: AhrError): string {
+  return MESSAGES[e.code]({ ...e.params, skipped: true });
 }
 
 export function isAhrError(e: unknown): e is AhrError {

@@ -11,7 +11,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { DateOrder, ResolvedConfig } from "../config/defaults.js";
-import { AhrError, isAhrError } from "../errors.js";
+import { AhrError, isAhrError, skippedMessage } from "../errors.js";
 import {
   INPUT_KINDS,
   type Input,
@@ -197,7 +197,7 @@ class Tally<R> {
       const sample: SkippedRow = {
         file: error.params.file ?? "",
         line: error.params.line ?? 0,
-        message: error.message,
+        message: skippedMessage(error),
       };
       this.input.skippedSamples.push(sample);
     }
