@@ -48,6 +48,20 @@ interface RawCheckOptions {
 
 type RawTrendOptions = Omit<RawCheckOptions, "failOn" | "details" | "quiet" | "stepSummary"> & { days: string; window?: string };
 
+/** The options `check` and `trend` share, copied only where given (exactOptionalPropertyTypes style). */
+function sharedOptions(raw: Omit<RawCheckOptions, "failOn" | "details" | "quiet" | "stepSummary">) {
+  return {
+    ...(raw.kind !== undefined ? { kind: raw.kind } : {}),
+    ...(raw.asOf !== undefined ? { asOf: raw.asOf } : {}),
+    ...(raw.tz !== undefined ? { tz: raw.tz } : {}),
+    ...(raw.dateOrder !== undefined ? { dateOrder: raw.dateOrder } : {}),
+    format: raw.format,
+    ...(raw.output !== undefined ? { output: raw.output } : {}),
+    ...(raw.config !== undefined ? { config: raw.config } : {}),
+    ...(raw.color !== undefined ? { color: raw.color } : {}),
+  };
+}
+
 function buildProgram(io: Io, ver: string, setExit: (code: number) => void): Command {
   const program = new Command("ahr");
   program
@@ -107,17 +121,10 @@ function buildProgram(io: Io, ver: string, setExit: (code: number) => void): Com
           {
             paths,
             files,
-            ...(raw.kind !== undefined ? { kind: raw.kind } : {}),
-            ...(raw.asOf !== undefined ? { asOf: raw.asOf } : {}),
-            ...(raw.tz !== undefined ? { tz: raw.tz } : {}),
-            ...(raw.dateOrder !== undefined ? { dateOrder: raw.dateOrder } : {}),
-            format: raw.format,
-            ...(raw.output !== undefined ? { output: raw.output } : {}),
+            ...sharedOptions(raw),
             details: raw.details === true,
             failOn: raw.failOn,
             skipInvalid: raw.skipInvalid === true,
-            ...(raw.config !== undefined ? { config: raw.config } : {}),
-            ...(raw.color !== undefined ? { color: raw.color } : {}),
             quiet: raw.quiet === true,
             stepSummary: raw.stepSummary,
           },
@@ -150,15 +157,8 @@ function buildProgram(io: Io, ver: string, setExit: (code: number) => void): Com
             files: filesOf(raw),
             days: raw.days,
             ...(raw.window !== undefined ? { window: raw.window } : {}),
-            ...(raw.kind !== undefined ? { kind: raw.kind } : {}),
-            ...(raw.asOf !== undefined ? { asOf: raw.asOf } : {}),
-            ...(raw.tz !== undefined ? { tz: raw.tz } : {}),
-            ...(raw.dateOrder !== undefined ? { dateOrder: raw.dateOrder } : {}),
-            format: raw.format,
-            ...(raw.output !== undefined ? { output: raw.output } : {}),
+            ...sharedOptions(raw),
             skipInvalid: raw.skipInvalid === true,
-            ...(raw.config !== undefined ? { config: raw.config } : {}),
-            ...(raw.color !== undefined ? { color: raw.color } : {}),
           },
           io,
         ),
