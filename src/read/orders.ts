@@ -24,82 +24,271 @@ import type { OrderRow } from "./kinds.js";
 
 const RECENT = 8192;
 
-/** An order while its rows are merged; becomes the Order record itself. */
-class OrderAcc {
-  orderId: string;
-  channel: Channel | null = null;
-  purchase: Stamp | null = null;
-  status: string | null = null;
-  pending = false;
-  cancelled = false;
-  cancelledBy: CancelledBy | null = null;
-  latestShip: Stamp | null = null;
-  shippedAt: Stamp | null = null;
-  trackingNumber: string | null = null;
-  trackingValid: boolean | null = null;
-  trackingExempt = false;
-  promisedDelivery: Stamp | null = null;
-  deliveredAt: Stamp | null = null;
-  refundedAt: Stamp | null = null;
-  refundUndated = false;
-  rows = 0;
-  source: Source;
-  /**
-   * Merge state (ES private fields: invisible to Object.keys, JSON and toEqual): row hash(es) for
-   * duplicates; bit flags for fields set from a non-empty cell.
-   */
-  #h: number | number[];
-  #m = 0;
-  constructor(orderId: string, source: Source, hash: number) {
-    this.orderId = orderId;
-    this.source = source;
-    this.#h = hash;
+// The six dates of an order, as slots of the stamp columns.
+const PURCHASE = 0;
+const LATEST_SHIP = 1;
+const SHIPPED = 2;
+const PROMISED = 3;
+const DELIVERED = 4;
+const REFUNDED = 5;
+const SLOTS = 6;
+
+// Bits of the flags column.
+const CHANNEL_SET = 1;
+const AFN = 2;
+const CANCELLED = 4;
+const BY_SHIFT = 3; // 3 bits: 0 null, else 1 + index in BY
+const BY_MASK = 7 << BY_SHIFT;
+const TV_SET = 64; // trackingValid not null
+const TV_TRUE = 128;
+const TV_FIXED = 256; // trackingValid came from a non-empty cell
+const EXEMPT = 512;
+const EXEMPT_FIXED = 1024;
+const REFUND_UNDATED = 2048;
+const PENDING = 4096;
+const DEAD = 8192; // dropped after its slot was taken
+const MULTI = 16384; // more than one row hash, in OrderStore.hashes
+
+const BY: readonly CancelledBy[] = ["buyer", "seller", "amazon", "unknown"];
+
+/**
+ * The merged orders as columns (issue 6): one slot per order in a few typed arrays shared by all
+ * orders, instead of an object with a Stamp object per date. A date is its instant (NaN: none)
+ * and its day; the flags column holds the booleans, the channel and who cancelled.
+ */
+class OrderStore {
+  cap = 0;
+  size = 0;
+  ms = new Float64Array(0);
+  day = new Int32Array(0);
+  flags = new Int32Array(0);
+  status = new Int32Array(0);
+  rows = new Int32Array(0);
+  line = new Int32Array(0);
+  file = new Int32Array(0);
+  /** The first row hash of each order (merge state, released by finish). */
+  hash = new Float64Array(0);
+  /** Row hashes of orders with several distinct rows (merge state). */
+  readonly hashes = new Map<number, number[]>();
+  readonly tracking: (string | null)[] = [];
+  readonly statuses: string[] = [];
+  private readonly statusIndex = new Map<string, number>();
+  readonly files: string[] = [];
+  private lastFile: string | null = null;
+  private lastFileIndex = -1;
+
+  private grow(): void {
+    const cap = Math.max(1024, Math.ceil(this.cap * 1.5));
+    const ms = new Float64Array(cap * SLOTS);
+    ms.set(this.ms);
+    this.ms = ms;
+    const day = new Int32Array(cap * SLOTS);
+    day.set(this.day);
+    this.day = day;
+    const hash = new Float64Array(cap);
+    hash.set(this.hash);
+    this.hash = hash;
+    for (const k of ["flags", "status", "rows", "line", "file"] as const) {
+      const a = new Int32Array(cap);
+      a.set(this[k]);
+      this[k] = a;
+    }
+    this.cap = cap;
   }
-  /** True (and remembers the hash) when no earlier row of this order had it. */
-  fresh(hash: number): boolean {
-    const h = this.#h;
-    if (typeof h === "number") {
+
+  add(file: string, line: number, hash: number): number {
+    if (this.size === this.cap) this.grow();
+    const i = this.size++;
+    this.ms.fill(NaN, i * SLOTS, i * SLOTS + SLOTS);
+    this.status[i] = -1;
+    this.line[i] = line;
+    if (file !== this.lastFile) {
+      let f = this.files.indexOf(file);
+      if (f === -1) f = this.files.push(file) - 1;
+      this.lastFile = file;
+      this.lastFileIndex = f;
+    }
+    this.file[i] = this.lastFileIndex;
+    this.hash[i] = hash;
+    this.tracking.push(null);
+    return i;
+  }
+
+  /** True (and remembers the hash) when no earlier row of order i had it. */
+  fresh(i: number, hash: number): boolean {
+    if ((this.flags[i]! & MULTI) === 0) {
+      const h = this.hash[i]!;
       if (h === hash) return false;
-      this.#h = [h, hash];
+      this.hashes.set(i, [h, hash]);
+      this.flags[i]! |= MULTI;
       return true;
     }
+    const h = this.hashes.get(i)!;
     if (h.includes(hash)) return false;
     h.push(hash);
     return true;
   }
-  merge(r: OrderRow): void {
-    this.rows++;
-    if (this.purchase === null) this.purchase = r.purchase;
-    if (this.channel === null) this.channel = r.channel;
-    if (this.status === null) this.status = r.status;
-    if (r.itemCancelled) this.cancelled = true;
-    if (this.cancelledBy === null) this.cancelledBy = r.cancelledBy;
-    if (this.latestShip === null) this.latestShip = r.latestShip;
-    if (this.shippedAt === null) this.shippedAt = r.shippedAt;
-    if (this.trackingNumber === null) this.trackingNumber = r.trackingNumber;
-    if (r.trackingValid !== undefined && (this.#m & 1) === 0) {
-      if (r.trackingValid === null) this.trackingValid = false;
-      else {
-        this.trackingValid = r.trackingValid;
-        this.#m |= 1;
-      }
-    }
-    if (r.trackingExempt !== null && (this.#m & 2) === 0) {
-      this.trackingExempt = r.trackingExempt;
-      this.#m |= 2;
-    }
-    if (this.promisedDelivery === null) this.promisedDelivery = r.promisedDelivery;
-    if (this.deliveredAt === null) this.deliveredAt = r.deliveredAt;
-    if (r.refundedAt !== null) {
-      if (this.refundedAt === null || r.refundedAt.ms < this.refundedAt.ms) this.refundedAt = r.refundedAt;
-    } else if (r.refundAmountPositive) this.refundUndated = true;
+
+  hasPurchase(i: number): boolean {
+    return !Number.isNaN(this.ms[i * SLOTS + PURCHASE]!);
   }
-  settle(): void {
-    const s = this.status;
-    this.pending = s === "pending" || s === "pendingavailability";
-    if (s === "cancelled" || s === "canceled") this.cancelled = true;
-    this.#h = 0;
-    this.#m = 0;
+
+  private setFirst(i: number, slot: number, st: Stamp | null): void {
+    if (st === null) return;
+    const k = i * SLOTS + slot;
+    if (Number.isNaN(this.ms[k]!)) {
+      this.ms[k] = st.ms;
+      this.day[k] = st.day;
+    }
+  }
+
+  /** Merges one row into order i (SPEC 8.2: the first non-empty cell wins, ...). */
+  merge(i: number, r: OrderRow): void {
+    this.rows[i]!++;
+    this.setFirst(i, PURCHASE, r.purchase);
+    let f = this.flags[i]!;
+    if ((f & CHANNEL_SET) === 0 && r.channel !== null) f |= r.channel === "afn" ? CHANNEL_SET | AFN : CHANNEL_SET;
+    if (this.status[i] === -1 && r.status !== null) this.status[i] = this.statusId(r.status);
+    if (r.itemCancelled) f |= CANCELLED;
+    if ((f & BY_MASK) === 0 && r.cancelledBy !== null) f |= (BY.indexOf(r.cancelledBy) + 1) << BY_SHIFT;
+    this.setFirst(i, LATEST_SHIP, r.latestShip);
+    this.setFirst(i, SHIPPED, r.shippedAt);
+    if (this.tracking[i] === null && r.trackingNumber !== null) this.tracking[i] = r.trackingNumber;
+    if (r.trackingValid !== undefined && (f & TV_FIXED) === 0) {
+      if (r.trackingValid === null) f = (f | TV_SET) & ~TV_TRUE;
+      else f = (f | TV_SET | TV_FIXED | TV_TRUE) & (r.trackingValid ? ~0 : ~TV_TRUE);
+    }
+    if (r.trackingExempt !== null && (f & EXEMPT_FIXED) === 0) f |= r.trackingExempt ? EXEMPT | EXEMPT_FIXED : EXEMPT_FIXED;
+    this.setFirst(i, PROMISED, r.promisedDelivery);
+    this.setFirst(i, DELIVERED, r.deliveredAt);
+    if (r.refundedAt !== null) {
+      const k = i * SLOTS + REFUNDED;
+      const ms = this.ms[k]!;
+      if (Number.isNaN(ms) || r.refundedAt.ms < ms) {
+        this.ms[k] = r.refundedAt.ms;
+        this.day[k] = r.refundedAt.day;
+      }
+    } else if (r.refundAmountPositive) f |= REFUND_UNDATED;
+    this.flags[i] = f;
+  }
+
+  private statusId(s: string): number {
+    let id = this.statusIndex.get(s);
+    if (id === undefined) {
+      id = this.statuses.push(s) - 1;
+      this.statusIndex.set(s, id);
+    }
+    return id;
+  }
+
+  settle(i: number): void {
+    const s = this.status[i]! < 0 ? null : this.statuses[this.status[i]!]!;
+    let f = this.flags[i]! & ~MULTI;
+    if (s === "pending" || s === "pendingavailability") f |= PENDING;
+    if (s === "cancelled" || s === "canceled") f |= CANCELLED;
+    this.flags[i] = f;
+  }
+
+  /** Drops the merge state once every order is settled. */
+  release(): void {
+    this.hash = new Float64Array(0);
+    this.hashes.clear();
+  }
+
+  stamp(i: number, slot: number): Stamp | null {
+    const k = i * SLOTS + slot;
+    const ms = this.ms[k]!;
+    return ms === ms ? { ms, day: this.day[k]! } : null;
+  }
+}
+
+/**
+ * An Order whose fields are read from the OrderStore on access (a Stamp is built per access). Only
+ * `orderId` is held; `toJSON` gives the plain record.
+ */
+class StoredOrder implements Order {
+  constructor(
+    readonly orderId: string,
+    private readonly s: OrderStore,
+    private readonly i: number,
+  ) {}
+  get channel(): Channel {
+    return (this.s.flags[this.i]! & AFN) !== 0 ? "afn" : "mfn";
+  }
+  get purchase(): Stamp {
+    const k = this.i * SLOTS;
+    return { ms: this.s.ms[k]!, day: this.s.day[k]! };
+  }
+  get status(): string | null {
+    const id = this.s.status[this.i]!;
+    return id < 0 ? null : this.s.statuses[id]!;
+  }
+  get pending(): boolean {
+    return (this.s.flags[this.i]! & PENDING) !== 0;
+  }
+  get cancelled(): boolean {
+    return (this.s.flags[this.i]! & CANCELLED) !== 0;
+  }
+  get cancelledBy(): CancelledBy | null {
+    const by = (this.s.flags[this.i]! & BY_MASK) >> BY_SHIFT;
+    return by === 0 ? null : BY[by - 1]!;
+  }
+  get latestShip(): Stamp | null {
+    return this.s.stamp(this.i, LATEST_SHIP);
+  }
+  get shippedAt(): Stamp | null {
+    return this.s.stamp(this.i, SHIPPED);
+  }
+  get trackingNumber(): string | null {
+    return this.s.tracking[this.i]!;
+  }
+  get trackingValid(): boolean | null {
+    const f = this.s.flags[this.i]!;
+    return (f & TV_SET) === 0 ? null : (f & TV_TRUE) !== 0;
+  }
+  get trackingExempt(): boolean {
+    return (this.s.flags[this.i]! & EXEMPT) !== 0;
+  }
+  get promisedDelivery(): Stamp | null {
+    return this.s.stamp(this.i, PROMISED);
+  }
+  get deliveredAt(): Stamp | null {
+    return this.s.stamp(this.i, DELIVERED);
+  }
+  get refundedAt(): Stamp | null {
+    return this.s.stamp(this.i, REFUNDED);
+  }
+  get refundUndated(): boolean {
+    return (this.s.flags[this.i]! & REFUND_UNDATED) !== 0;
+  }
+  get rows(): number {
+    return this.s.rows[this.i]!;
+  }
+  get source(): Source {
+    return { file: this.s.files[this.s.file[this.i]!]!, line: this.s.line[this.i]! };
+  }
+  /** The plain record (the 18 Order fields). */
+  toJSON(): Order {
+    return {
+      orderId: this.orderId,
+      channel: this.channel,
+      purchase: this.purchase,
+      status: this.status,
+      pending: this.pending,
+      cancelled: this.cancelled,
+      cancelledBy: this.cancelledBy,
+      latestShip: this.latestShip,
+      shippedAt: this.shippedAt,
+      trackingNumber: this.trackingNumber,
+      trackingValid: this.trackingValid,
+      trackingExempt: this.trackingExempt,
+      promisedDelivery: this.promisedDelivery,
+      deliveredAt: this.deliveredAt,
+      refundedAt: this.refundedAt,
+      refundUndated: this.refundUndated,
+      rows: this.rows,
+      source: this.source,
+    };
   }
 }
 
@@ -119,7 +308,9 @@ export interface ColumnNames {
 export type AddResult = "kept" | "duplicate" | "dropped";
 
 export class OrderMerger {
-  private readonly orders = new Map<string, OrderAcc>();
+  private readonly store = new OrderStore();
+  /** Order id -> its slot in the store, in order of first appearance. */
+  private readonly orders = new Map<string, number>();
   private readonly recent = new Set<string>();
   private readonly recentQueue: string[] = [];
   private recentAt = 0;
@@ -145,30 +336,35 @@ export class OrderMerger {
   /** Merge one parsed row. `hash` covers the row's selected cells (see rowHash). */
   add(row: OrderRow, hash: number, file: string, line: number, names: ColumnNames): AddResult {
     const keep = this.options.keepFromDay;
-    let acc = this.orders.get(row.orderId);
-    if (acc === undefined) {
+    const store = this.store;
+    let i = this.orders.get(row.orderId);
+    if (i === undefined) {
       if (keep !== undefined) {
         if (row.purchase !== null ? row.purchase.day < keep : this.recent.has(row.orderId)) {
           this.drop(row.orderId);
           return "dropped";
         }
       }
-      acc = new OrderAcc(row.orderId, { file, line }, hash);
-      this.orders.set(row.orderId, acc);
+      i = store.add(file, line, hash);
+      this.orders.set(row.orderId, i);
     } else {
-      if (!acc.fresh(hash)) {
+      if (!store.fresh(i, hash)) {
         this.duplicates++;
         return "duplicate";
       }
-      if (keep !== undefined && acc.purchase === null && row.purchase !== null && row.purchase.day < keep) {
+      if (keep !== undefined && row.purchase !== null && row.purchase.day < keep && !store.hasPurchase(i)) {
         this.orders.delete(row.orderId);
         this.names.delete(row.orderId);
+        store.flags[i]! |= DEAD;
+        store.hashes.delete(i);
         this.drop(row.orderId);
         return "dropped";
       }
     }
-    acc.merge(row);
-    if ((acc.purchase === null || acc.channel === null) && acc.rows === 1) this.names.set(row.orderId, names);
+    store.merge(i, row);
+    if ((!store.hasPurchase(i) || (store.flags[i]! & CHANNEL_SET) === 0) && store.rows[i] === 1) {
+      this.names.set(row.orderId, names);
+    }
     return "kept";
   }
 
@@ -178,27 +374,29 @@ export class OrderMerger {
    * to `skip` with the order's row count and left out.
    */
   finish(skip?: (error: AhrError, rows: number) => void): Order[] {
+    const store = this.store;
     const out: Order[] = [];
-    for (const acc of this.orders.values()) {
-      if (acc.purchase === null || acc.channel === null) {
-        const names = this.names.get(acc.orderId);
-        const purchase = acc.purchase === null;
+    for (const [orderId, i] of this.orders) {
+      const purchase = !store.hasPurchase(i);
+      if (purchase || (store.flags[i]! & CHANNEL_SET) === 0) {
+        const names = this.names.get(orderId);
         const error = new AhrError("EMPTY_REQUIRED", {
-          file: acc.source.file,
-          line: acc.source.line,
+          file: store.files[store.file[i]!]!,
+          line: store.line[i]!,
           column: purchase ? (names?.purchase ?? "purchase_date") : (names?.channel ?? "fulfillment_channel"),
           expected: purchase
-            ? `a purchase date (on at least one row of order ${acc.orderId})`
-            : `a fulfillment channel (on at least one row of order ${acc.orderId})`,
+            ? `a purchase date (on at least one row of order ${orderId})`
+            : `a fulfillment channel (on at least one row of order ${orderId})`,
         });
         if (!skip) throw error;
-        skip(error, acc.rows);
+        skip(error, store.rows[i]!);
         continue;
       }
-      acc.settle();
-      out.push(acc as unknown as Order);
-      if (this.outsideIds.has(acc.orderId)) this.outsideIds.delete(acc.orderId);
+      store.settle(i);
+      out.push(new StoredOrder(orderId, store, i));
+      if (this.outsideIds.has(orderId)) this.outsideIds.delete(orderId);
     }
+    store.release();
     this.orders.clear();
     this.names.clear();
     this.recent.clear();

@@ -198,9 +198,11 @@ describe("keepFromDay and outsideIds", () => {
 });
 
 describe("the merged records", () => {
-  it("are plain Orders: exactly the Order fields, nothing of the merge state", async () => {
+  it("read as plain Orders: exactly the Order fields, nothing of the merge state", async () => {
     const { byId } = await readOrders({ "o1.txt": "order_id\tpurchase_date\tfulfillment_channel\nA\t2026-10-02\tMFN" });
-    expect(byId.get("A")).toEqual({
+    // The orders are views on a column store (issue 6): their JSON is the plain record.
+    const plain = JSON.parse(JSON.stringify(byId.get("A"))) as Record<string, unknown>;
+    expect(plain).toEqual({
       orderId: "A",
       channel: "mfn",
       purchase: { ms: OCT(2) * DAY, day: OCT(2) },
@@ -220,8 +222,7 @@ describe("the merged records", () => {
       rows: 1,
       source: { file: "o1.txt", line: 2 },
     });
-    expect(Object.keys(byId.get("A")!).length).toBe(18);
-    expect(JSON.parse(JSON.stringify(byId.get("A")))).not.toHaveProperty("h");
+    expect(Object.keys(plain).length).toBe(18);
   });
 });
 
