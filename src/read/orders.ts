@@ -51,12 +51,26 @@ const MULTI = 16384; // more than one row hash, in OrderStore.hashes
 
 const BY: readonly CancelledBy[] = ["buyer", "seller", "amazon", "unknown"];
 
+/** Orders per page of the store: a global index i is page i >>> PAGE_BITS, slot i & PAGE_MASK. */
+const PAGE_BITS = 16;
+const PAGE = 1 << PAGE_BITS;
+const PAGE_MASK = PAGE - 1;
+
+/** What the pages of one store share: interned status words and file names. */
+interface Shared {
+  readonly statuses: string[];
+  readonly statusIndex: Map<string, number>;
+  readonly files: string[];
+}
+
 /**
- * The merged orders as columns (issue 6): one slot per order in a few typed arrays shared by all
- * orders, instead of an object with a Stamp object per date. A date is its instant (NaN: none)
- * and its day; the flags column holds the booleans, the channel and who cancelled.
+ * Up to PAGE merged orders as columns (issue 6): one slot per order in a few typed arrays, instead
+ * of an object with a Stamp object per date. A date is its instant (NaN: none) and its day; the
+ * flags column holds the booleans, the channel and who cancelled. Pages are never copied once
+ * full, so the store grows without a transient copy of everything read so far; only the first
+ * page grows (by doubling), so that small inputs stay small.
  */
-class OrderStore {
+class Page {
   cap = 0;
   size = 0;
   ms = new Float64Array(0);
@@ -66,19 +80,20 @@ class OrderStore {
   rows = new Int32Array(0);
   line = new Int32Array(0);
   file = new Int32Array(0);
-  /** The first row hash of each order (merge state, released by finish). */
+  /** The first row hash of each order (merge state, released by release()). */
   hash = new Float64Array(0);
   /** Row hashes of orders with several distinct rows (merge state). */
   readonly hashes = new Map<number, number[]>();
   readonly tracking: (string | null)[] = [];
-  readonly statuses: string[] = [];
-  private readonly statusIndex = new Map<string, number>();
-  readonly files: string[] = [];
-  private lastFile: string | null = null;
-  private lastFileIndex = -1;
 
-  private grow(): void {
-    const cap = Math.max(1024, Math.ceil(this.cap * 1.5));
+  constructor(
+    readonly shared: Shared,
+    cap: number,
+  ) {
+    this.grow(cap);
+  }
+
+  grow(cap: number): void {
     const ms = new Float64Array(cap * SLOTS);
     ms.set(this.ms);
     this.ms = ms;
@@ -96,19 +111,14 @@ class OrderStore {
     this.cap = cap;
   }
 
-  add(file: string, line: number, hash: number): number {
-    if (this.size === this.cap) this.grow();
+  /** A new order's slot (the page has room). */
+  add(file: number, line: number, hash: number): number {
+    if (this.size === this.cap) this.grow(Math.min(PAGE, this.cap * 2));
     const i = this.size++;
     this.ms.fill(NaN, i * SLOTS, i * SLOTS + SLOTS);
     this.status[i] = -1;
     this.line[i] = line;
-    if (file !== this.lastFile) {
-      let f = this.files.indexOf(file);
-      if (f === -1) f = this.files.push(file) - 1;
-      this.lastFile = file;
-      this.lastFileIndex = f;
-    }
-    this.file[i] = this.lastFileIndex;
+    this.file[i] = file;
     this.hash[i] = hash;
     this.tracking.push(null);
     return i;
@@ -173,16 +183,17 @@ class OrderStore {
   }
 
   private statusId(s: string): number {
-    let id = this.statusIndex.get(s);
+    const shared = this.shared;
+    let id = shared.statusIndex.get(s);
     if (id === undefined) {
-      id = this.statuses.push(s) - 1;
-      this.statusIndex.set(s, id);
+      id = shared.statuses.push(s) - 1;
+      shared.statusIndex.set(s, id);
     }
     return id;
   }
 
   settle(i: number): void {
-    const s = this.status[i]! < 0 ? null : this.statuses[this.status[i]!]!;
+    const s = this.status[i]! < 0 ? null : this.shared.statuses[this.status[i]!]!;
     let f = this.flags[i]! & ~MULTI;
     if (s === "pending" || s === "pendingavailability") f |= PENDING;
     if (s === "cancelled" || s === "canceled") f |= CANCELLED;
@@ -202,6 +213,41 @@ class OrderStore {
   }
 }
 
+/** The pages of the orders read, addressed by a global order index. */
+class OrderStore {
+  readonly pages: Page[] = [];
+  private readonly shared: Shared = { statuses: [], statusIndex: new Map(), files: [] };
+  private lastFile: string | null = null;
+  private lastFileIndex = -1;
+
+  page(i: number): Page {
+    return this.pages[i >>> PAGE_BITS]!;
+  }
+
+  file(i: number): string {
+    return this.shared.files[this.page(i).file[i & PAGE_MASK]!]!;
+  }
+
+  add(file: string, line: number, hash: number): number {
+    if (file !== this.lastFile) {
+      let f = this.shared.files.indexOf(file);
+      if (f === -1) f = this.shared.files.push(file) - 1;
+      this.lastFile = file;
+      this.lastFileIndex = f;
+    }
+    let last = this.pages[this.pages.length - 1];
+    if (last === undefined || last.size === PAGE) {
+      last = new Page(this.shared, this.pages.length === 0 ? 1024 : PAGE);
+      this.pages.push(last);
+    }
+    return (this.pages.length - 1) * PAGE + last.add(this.lastFileIndex, line, hash);
+  }
+
+  release(): void {
+    for (const p of this.pages) p.release();
+  }
+}
+
 /**
  * An Order whose fields are read from the OrderStore on access (a Stamp is built per access). Only
  * `orderId` is held; `toJSON` gives the plain record.
@@ -209,63 +255,63 @@ class OrderStore {
 class StoredOrder implements Order {
   constructor(
     readonly orderId: string,
-    private readonly s: OrderStore,
+    private readonly p: Page,
     private readonly i: number,
   ) {}
   get channel(): Channel {
-    return (this.s.flags[this.i]! & AFN) !== 0 ? "afn" : "mfn";
+    return (this.p.flags[this.i]! & AFN) !== 0 ? "afn" : "mfn";
   }
   get purchase(): Stamp {
     const k = this.i * SLOTS;
-    return { ms: this.s.ms[k]!, day: this.s.day[k]! };
+    return { ms: this.p.ms[k]!, day: this.p.day[k]! };
   }
   get status(): string | null {
-    const id = this.s.status[this.i]!;
-    return id < 0 ? null : this.s.statuses[id]!;
+    const id = this.p.status[this.i]!;
+    return id < 0 ? null : this.p.shared.statuses[id]!;
   }
   get pending(): boolean {
-    return (this.s.flags[this.i]! & PENDING) !== 0;
+    return (this.p.flags[this.i]! & PENDING) !== 0;
   }
   get cancelled(): boolean {
-    return (this.s.flags[this.i]! & CANCELLED) !== 0;
+    return (this.p.flags[this.i]! & CANCELLED) !== 0;
   }
   get cancelledBy(): CancelledBy | null {
-    const by = (this.s.flags[this.i]! & BY_MASK) >> BY_SHIFT;
+    const by = (this.p.flags[this.i]! & BY_MASK) >> BY_SHIFT;
     return by === 0 ? null : BY[by - 1]!;
   }
   get latestShip(): Stamp | null {
-    return this.s.stamp(this.i, LATEST_SHIP);
+    return this.p.stamp(this.i, LATEST_SHIP);
   }
   get shippedAt(): Stamp | null {
-    return this.s.stamp(this.i, SHIPPED);
+    return this.p.stamp(this.i, SHIPPED);
   }
   get trackingNumber(): string | null {
-    return this.s.tracking[this.i]!;
+    return this.p.tracking[this.i]!;
   }
   get trackingValid(): boolean | null {
-    const f = this.s.flags[this.i]!;
+    const f = this.p.flags[this.i]!;
     return (f & TV_SET) === 0 ? null : (f & TV_TRUE) !== 0;
   }
   get trackingExempt(): boolean {
-    return (this.s.flags[this.i]! & EXEMPT) !== 0;
+    return (this.p.flags[this.i]! & EXEMPT) !== 0;
   }
   get promisedDelivery(): Stamp | null {
-    return this.s.stamp(this.i, PROMISED);
+    return this.p.stamp(this.i, PROMISED);
   }
   get deliveredAt(): Stamp | null {
-    return this.s.stamp(this.i, DELIVERED);
+    return this.p.stamp(this.i, DELIVERED);
   }
   get refundedAt(): Stamp | null {
-    return this.s.stamp(this.i, REFUNDED);
+    return this.p.stamp(this.i, REFUNDED);
   }
   get refundUndated(): boolean {
-    return (this.s.flags[this.i]! & REFUND_UNDATED) !== 0;
+    return (this.p.flags[this.i]! & REFUND_UNDATED) !== 0;
   }
   get rows(): number {
-    return this.s.rows[this.i]!;
+    return this.p.rows[this.i]!;
   }
   get source(): Source {
-    return { file: this.s.files[this.s.file[this.i]!]!, line: this.s.line[this.i]! };
+    return { file: this.p.shared.files[this.p.file[this.i]!]!, line: this.p.line[this.i]! };
   }
   /** The plain record (the 18 Order fields). */
   toJSON(): Order {
@@ -347,22 +393,25 @@ export class OrderMerger {
       }
       i = store.add(file, line, hash);
       this.orders.set(row.orderId, i);
-    } else {
-      if (!store.fresh(i, hash)) {
+    }
+    const page = store.page(i);
+    const k = i & PAGE_MASK;
+    if (page.rows[k] !== 0) {
+      if (!page.fresh(k, hash)) {
         this.duplicates++;
         return "duplicate";
       }
-      if (keep !== undefined && row.purchase !== null && row.purchase.day < keep && !store.hasPurchase(i)) {
+      if (keep !== undefined && row.purchase !== null && row.purchase.day < keep && !page.hasPurchase(k)) {
         this.orders.delete(row.orderId);
         this.names.delete(row.orderId);
-        store.flags[i]! |= DEAD;
-        store.hashes.delete(i);
+        page.flags[k]! |= DEAD;
+        page.hashes.delete(k);
         this.drop(row.orderId);
         return "dropped";
       }
     }
-    store.merge(i, row);
-    if ((!store.hasPurchase(i) || (store.flags[i]! & CHANNEL_SET) === 0) && store.rows[i] === 1) {
+    page.merge(k, row);
+    if ((!page.hasPurchase(k) || (page.flags[k]! & CHANNEL_SET) === 0) && page.rows[k] === 1) {
       this.names.set(row.orderId, names);
     }
     return "kept";
@@ -377,23 +426,25 @@ export class OrderMerger {
     const store = this.store;
     const out: Order[] = [];
     for (const [orderId, i] of this.orders) {
-      const purchase = !store.hasPurchase(i);
-      if (purchase || (store.flags[i]! & CHANNEL_SET) === 0) {
+      const page = store.page(i);
+      const k = i & PAGE_MASK;
+      const purchase = !page.hasPurchase(k);
+      if (purchase || (page.flags[k]! & CHANNEL_SET) === 0) {
         const names = this.names.get(orderId);
         const error = new AhrError("EMPTY_REQUIRED", {
-          file: store.files[store.file[i]!]!,
-          line: store.line[i]!,
+          file: store.file(i),
+          line: page.line[k]!,
           column: purchase ? (names?.purchase ?? "purchase_date") : (names?.channel ?? "fulfillment_channel"),
           expected: purchase
             ? `a purchase date (on at least one row of order ${orderId})`
             : `a fulfillment channel (on at least one row of order ${orderId})`,
         });
         if (!skip) throw error;
-        skip(error, store.rows[i]!);
+        skip(error, page.rows[k]!);
         continue;
       }
-      store.settle(i);
-      out.push(new StoredOrder(orderId, store, i));
+      page.settle(k);
+      out.push(new StoredOrder(orderId, page, k));
       if (this.outsideIds.has(orderId)) this.outsideIds.delete(orderId);
     }
     store.release();
