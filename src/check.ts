@@ -124,6 +124,28 @@ export function keepFromDay(asOf: number, config: ResolvedConfig, replayDays = 1
 }
 
 /**
+ * The first day a record dated by its metric's basis day (a message received, a return
+ * requested) can fall in one of the metric's windows or the windows just before them, over the
+ * `replayDays` as-of days ending at asOf. Whatever the metric's level: a metric that is off is
+ * still kept exact.
+ */
+export function windowsFromDay(asOf: number, config: ResolvedConfig, id: MetricId, replayDays = 1): number {
+  const s = config.metrics[id];
+  let need = 0;
+  for (const days of s.windows) need = Math.max(need, 2 * days + s.lagDays);
+  return asOf - replayDays + 1 - need + 1;
+}
+
+/** ReadOptions `keep`: only the records a report (or a trend of `replayDays` days) can use. */
+export function keepFor(asOf: number, config: ResolvedConfig, replayDays = 1): NonNullable<ReadOptions["keep"]> {
+  return {
+    feedbackDefectsOnly: true,
+    messagesFromDay: windowsFromDay(asOf, config, "crt", replayDays),
+    returnsFromDay: windowsFromDay(asOf, config, "rdr", replayDays),
+  };
+}
+
+/**
  * Reads the inputs, computes every metric and the AHR estimate as of a day, and returns the
  * report (the object `ahr check --format json` prints; `schemaVersion` is the promise).
  * Throws {@link AhrError} for bad options, config or input (the CLI's exit code 2).
@@ -143,7 +165,7 @@ export async function checkWithConfig(config: ResolvedConfig, options: CheckOpti
     throw new AhrError("USAGE", { detail: `--fail-on ${JSON.stringify(failOn)} is not one of ${FAIL_ON.join(", ")}` });
   }
   const asOf = resolveAsOf(options.asOf, config.timeZone, options.now ?? new Date());
-  const inputs = await readFor(config, options, keepFromDay(asOf, config));
+  const inputs = await readFor(config, options, keepFromDay(asOf, config), keepFor(asOf, config));
   return buildReport(inputs, {
     asOf,
     config,
@@ -179,7 +201,7 @@ export async function trendWithConfig(config: ResolvedConfig, options: TrendRunO
     });
   }
   const asOf = resolveAsOf(options.asOf, config.timeZone, options.now ?? new Date());
-  const inputs = await readFor(config, options, keepFromDay(asOf, config, days));
+  const inputs = await readFor(config, options, keepFromDay(asOf, config, days), keepFor(asOf, config, days));
   return buildTrend(
     inputs,
     {
@@ -194,7 +216,12 @@ export async function trendWithConfig(config: ResolvedConfig, options: TrendRunO
   );
 }
 
-async function readFor(config: ResolvedConfig, options: CheckOptions, keepFrom: number): Promise<Inputs> {
+async function readFor(
+  config: ResolvedConfig,
+  options: CheckOptions,
+  keepFrom: number,
+  keep: NonNullable<ReadOptions["keep"]>,
+): Promise<Inputs> {
   const files = options.files ?? {};
   const paths = options.paths ?? [];
   const given = paths.length + Object.values(files).reduce((n, list) => n + (list?.length ?? 0), 0);
@@ -207,6 +234,7 @@ async function readFor(config: ResolvedConfig, options: CheckOptions, keepFrom: 
       columns: config.columns,
       skipInvalid: options.skipInvalid ?? false,
       keepFromDay: keepFrom,
+      keep,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     },
   );

@@ -157,6 +157,12 @@ export interface Input<R> {
   rows: number;
   /** The records (for orders: distinct orders, merged by id). */
   records: R[];
+  /**
+   * How many records were read, when the reader kept only those a report can use (ReadOptions
+   * `keep`: feedback that can be a defect, messages and returns from a day on); absent when
+   * `records` holds them all.
+   */
+  recordCount?: number;
   /** Rows skipped under --skip-invalid. */
   skipped: number;
   skippedSamples: SkippedRow[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkHealth, keepFromDay, resolveAsOf } from "../src/check.js";
+import { checkHealth, keepFor, keepFromDay, resolveAsOf, windowsFromDay } from "../src/check.js";
 import { defaultConfig } from "../src/config/defaults.js";
 import { resolveConfig } from "../src/config/load.js";
 import { AhrError } from "../src/errors.js";
@@ -18,6 +18,20 @@ describe("keepFromDay", () => {
     // odr 90 days, lag 30: 2 x 90 + 30 = 210.
     expect(keepFromDay(D, resolveConfig({ metrics: { odr: { days: 90, lagDays: 30 } } }))).toBe(D - 209);
     expect(keepFromDay(D, resolveConfig({ metrics: { odr: { days: 90, lagDays: 30, level: "off" } } }))).toBe(D - 179);
+  });
+});
+
+describe("windowsFromDay and keepFor", () => {
+  const D = dayNumber(2026, 3, 31);
+  it("the earliest day a metric's windows and the windows before them reach, over the replayed days", () => {
+    // crt windows 7, 30, 90, lag 0: the previous 90-day window starts 2 x 90 - 1 = 179 days before D.
+    expect(windowsFromDay(D, defaultConfig(), "crt")).toBe(D - 179);
+    // rdr 60 days: 2 x 60 - 1 = 119; a 90-day trend starts 89 days earlier.
+    expect(windowsFromDay(D, defaultConfig(), "rdr")).toBe(D - 119);
+    expect(windowsFromDay(D, defaultConfig(), "rdr", 90)).toBe(D - 89 - 119);
+    // an off metric still counts (its figures stay exact): crt 100 days, lag 5 -> 2 x 100 + 5 - 1 = 204
+    const off = resolveConfig({ metrics: { crt: { windows: [100], lagDays: 5, level: "off" } } });
+    expect(keepFor(D, off)).toEqual({ feedbackDefectsOnly: true, messagesFromDay: D - 204, returnsFromDay: D - 119 });
   });
 });
 

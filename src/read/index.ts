@@ -14,11 +14,14 @@ import type { DateOrder, ResolvedConfig } from "../config/defaults.js";
 import { AhrError, isAhrError, skippedMessage } from "../errors.js";
 import {
   INPUT_KINDS,
+  type Feedback,
   type Input,
   type InputKind,
   type Inputs,
+  type Message,
   type Order,
   type OrdersInput,
+  type ReturnRequest,
   type SkippedRow,
 } from "../records.js";
 import type { Zone } from "../time.js";
@@ -47,6 +50,14 @@ export interface ReadOptions {
    * to them: OrdersInput.outsideIds). Undefined: keep every order.
    */
   keepFromDay?: number;
+  /**
+   * Keep only the records a report can use (issue 6); `Input.recordCount` then counts every
+   * record read. `feedbackDefectsOnly`: feedback that can never be a defect (rating 3 to 5, or
+   * removed) is not kept. `messagesFromDay` / `returnsFromDay`: messages received / return
+   * requests made before that day are not kept (no window they could fall in starts that early).
+   * Duplicates are still found among all rows of a kind, dropped ones included.
+   */
+  keep?: { feedbackDefectsOnly?: boolean; messagesFromDay?: number; returnsFromDay?: number };
   /** Called now and then while reading a file: bytes read so far and the size when known. */
   onProgress?: (file: string, bytesRead: number, size: number | null) => void;
 }
@@ -236,6 +247,8 @@ async function readRecords(
   const tally = new Tally<unknown>(kind);
   const input = tally.input;
   const seen = new Map<number, unknown>();
+  const keep = keepFilter(kind, options);
+  let count = 0;
   for (const p of sources) {
     const table = await openPending(p, deps);
     input.files.push(p.file);
@@ -260,14 +273,33 @@ async function readRecords(
           input.duplicates++;
           continue;
         }
-        input.records.push(record);
         input.rows++;
+        count++;
+        if (keep === null || keep(record)) input.records.push(record);
       }
       options.onProgress?.(p.file, table.bytesRead(), table.size);
     }
     tally.notes(table);
   }
+  if (keep !== null) input.recordCount = count;
   return input;
+}
+
+/** Which records of a kind readRecords keeps (ReadOptions `keep`); null: all of them. */
+function keepFilter(kind: Exclude<InputKind, "orders">, options: ReadOptions): ((record: unknown) => boolean) | null {
+  const k = options.keep;
+  if (k === undefined) return null;
+  if (kind === "feedback" && k.feedbackDefectsOnly === true) {
+    return (r) => {
+      const f = r as Feedback;
+      return (f.rating === 1 || f.rating === 2) && !f.removed;
+    };
+  }
+  const from = k.messagesFromDay;
+  if (kind === "messages" && from !== undefined) return (r) => (r as Message).receivedAt.day >= from;
+  const since = k.returnsFromDay;
+  if (kind === "returns" && since !== undefined) return (r) => (r as ReturnRequest).requestedAt.day >= since;
+  return null;
 }
 
 async function readOrders(

@@ -221,7 +221,7 @@ function summariesOf(inputs: Inputs, unmatched: UnmatchedCounts): InputSummary[]
       kind,
       files: [...input.files],
       rows: input.rows,
-      records: input.records.length,
+      records: input.recordCount ?? input.records.length,
       skipped: input.skipped,
       unmatched: u,
       duplicates: input.duplicates,

@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import { isAhrError, type AhrError } from "../../src/errors.js";
 import { fileURLToPath } from "node:url";
 import { readInputs, readInputsWith, type ReadOptions, type ReadRequest } from "../../src/read/index.js";
-import { zone } from "../../src/time.js";
+import { parseDay, zone } from "../../src/time.js";
 import { fakeFs } from "../helpers/table.js";
 
 const opts = (o: Partial<ReadOptions> = {}): ReadOptions => ({
@@ -222,5 +222,36 @@ describe("Amazon's own layouts, read from disk (fixtures/records/amazon-samples)
         source: { file: `${dir}/mfn-returns.txt`, line: 2 },
       },
     ]);
+  });
+});
+
+describe("keep: only the records a report can use", () => {
+  it("drops feedback that is never a defect, and messages and returns before their days, counting them all", async () => {
+    const fs = fakeFs({
+      // rows 2..6: 1-star (kept), 3-star, 5-star, removed 2-star (never defects), then row 3 again
+      "fb.txt": "Date\tRating\tOrder ID\tRemoved\n10/9/26\t1\tA\tno\n10/9/26\t3\tB\tno\n10/9/26\t5\tC\tno\n10/9/26\t2\tD\tyes\n10/9/26\t3\tB\tno",
+      // received Oct 1, Oct 2, Oct 3: from Oct 2 on are kept
+      "m.csv": "message_id,received_at\nM1,2026-10-01\nM2,2026-10-02\nM3,2026-10-03",
+      "r.csv": "order_id,requested_at\nA,2026-10-01\nB,2026-10-05",
+    });
+    const oct = (d: number): number => parseDay(`2026-10-0${d}`)!;
+    const inputs = await readInputsWith(
+      req({ files: { feedback: ["fb.txt"], messages: ["m.csv"], returns: ["r.csv"] } }),
+      opts({ keep: { feedbackDefectsOnly: true, messagesFromDay: oct(2), returnsFromDay: oct(5) } }),
+      fs.deps,
+    );
+    const fb = inputs.feedback!;
+    // 5 rows, the last repeats row 3 (a dropped one): still a duplicate; 4 records read, 1 kept
+    expect([fb.rows, fb.duplicates, fb.recordCount, fb.records.map((r) => r.orderId)]).toEqual([4, 1, 4, ["A"]]);
+    const m = inputs.messages!;
+    expect([m.rows, m.recordCount, m.records.map((r) => r.messageId)]).toEqual([3, 3, ["M2", "M3"]]);
+    const r = inputs.returns!;
+    expect([r.rows, r.recordCount, r.records.map((x) => x.orderId)]).toEqual([2, 2, ["B"]]);
+  });
+  it("without keep every record is kept and recordCount is absent", async () => {
+    const fs = fakeFs({ "fb.txt": "Date\tRating\tOrder ID\n10/9/26\t5\tB" });
+    const inputs = await readInputsWith(req({ files: { feedback: ["fb.txt"] } }), opts(), fs.deps);
+    expect(inputs.feedback!.records.length).toBe(1);
+    expect(inputs.feedback!.recordCount).toBeUndefined();
   });
 });
