@@ -47,7 +47,7 @@ const EXEMPT_FIXED = 1024;
 const REFUND_UNDATED = 2048;
 const PENDING = 4096;
 const DEAD = 8192; // dropped after its slot was taken
-const MULTI = 16384; // more than one row hash, in OrderStore.hashes
+const MULTI = 16384; // a second row hash, in Page.hash2 (a third and more: Page.hashes)
 
 const BY: readonly CancelledBy[] = ["buyer", "seller", "amazon", "unknown"];
 
@@ -80,9 +80,10 @@ class Page {
   rows = new Int32Array(0);
   line = new Int32Array(0);
   file = new Int32Array(0);
-  /** The first row hash of each order (merge state, released by release()). */
+  /** The first and second row hash of each order (merge state, released by release()). */
   hash = new Float64Array(0);
-  /** Row hashes of orders with several distinct rows (merge state). */
+  hash2 = new Float64Array(0);
+  /** The third and further row hashes of orders with more distinct rows (merge state). */
   readonly hashes = new Map<number, number[]>();
   readonly tracking: (string | null)[] = [];
 
@@ -103,6 +104,9 @@ class Page {
     const hash = new Float64Array(cap);
     hash.set(this.hash);
     this.hash = hash;
+    const hash2 = new Float64Array(cap);
+    hash2.set(this.hash2);
+    this.hash2 = hash2;
     for (const k of ["flags", "status", "rows", "line", "file"] as const) {
       const a = new Int32Array(cap);
       a.set(this[k]);
@@ -126,16 +130,21 @@ class Page {
 
   /** True (and remembers the hash) when no earlier row of order i had it. */
   fresh(i: number, hash: number): boolean {
-    if ((this.flags[i]! & MULTI) === 0) {
-      const h = this.hash[i]!;
-      if (h === hash) return false;
-      this.hashes.set(i, [h, hash]);
-      this.flags[i]! |= MULTI;
+    if (this.hash[i] === hash) return false;
+    const f = this.flags[i]!;
+    if ((f & MULTI) === 0) {
+      this.hash2[i] = hash;
+      this.flags[i] = f | MULTI;
       return true;
     }
-    const h = this.hashes.get(i)!;
-    if (h.includes(hash)) return false;
-    h.push(hash);
+    if (this.hash2[i] === hash) return false;
+    const more = this.hashes.get(i);
+    if (more === undefined) {
+      this.hashes.set(i, [hash]);
+      return true;
+    }
+    if (more.includes(hash)) return false;
+    more.push(hash);
     return true;
   }
 
@@ -203,6 +212,7 @@ class Page {
   /** Drops the merge state once every order is settled. */
   release(): void {
     this.hash = new Float64Array(0);
+    this.hash2 = new Float64Array(0);
     this.hashes.clear();
   }
 
@@ -338,6 +348,83 @@ class StoredOrder implements Order {
   }
 }
 
+/**
+ * Order id -> global order index: open addressing with linear probing over an Int32Array
+ * (0: empty, -1: deleted, else index + 1), the ids themselves in an array by index. A third of
+ * the memory of a Map of ~700,000 ids and no garbage from its rehashing.
+ */
+class IdTable {
+  private slots = new Int32Array(1024);
+  /** Slots not empty (deleted ones included). */
+  private used = 0;
+  readonly ids: string[] = [];
+  /** Each id's hash, by index: probes and rehashing never touch the id strings of other orders. */
+  private hashes = new Int32Array(1024);
+
+  private static hash(id: string): number {
+    let h = 0x811c9dc5;
+    for (let j = 0; j < id.length; j++) h = Math.imul(h ^ id.charCodeAt(j), 0x01000193);
+    return h ^ (h >>> 15);
+  }
+
+  /** The slot of id (hash h), or of the empty slot that ends its probe. */
+  private slotOf(id: string, h: number): number {
+    const slots = this.slots;
+    const hashes = this.hashes;
+    const mask = slots.length - 1;
+    let k = h & mask;
+    for (;;) {
+      const v = slots[k]!;
+      if (v === 0 || (v > 0 && hashes[v - 1] === h && this.ids[v - 1] === id)) return k;
+      k = (k + 1) & mask;
+    }
+  }
+
+  get(id: string): number | undefined {
+    const v = this.slots[this.slotOf(id, IdTable.hash(id))]!;
+    return v > 0 ? v - 1 : undefined;
+  }
+
+  /** Adds an id that is not in the table, for index `index` (the next one: ids.length). */
+  set(id: string, index: number): void {
+    if ((this.used + 1) * 2 > this.slots.length) this.rehash();
+    if (index >= this.hashes.length) {
+      const hashes = new Int32Array(this.hashes.length * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
+    const h = IdTable.hash(id);
+    this.hashes[index] = h;
+    this.slots[this.slotOf(id, h)] = index + 1;
+    this.ids[index] = id;
+    this.used++;
+  }
+
+  delete(id: string): void {
+    const k = this.slotOf(id, IdTable.hash(id));
+    if (this.slots[k]! > 0) this.slots[k] = -1;
+  }
+
+  private rehash(): void {
+    const old = this.slots;
+    let live = 0;
+    for (let k = 0; k < old.length; k++) if (old[k]! > 0) live++;
+    let size = old.length;
+    while ((live + 1) * 2 > size / 2) size *= 2; // at most a quarter full after
+    const slots = new Int32Array(size);
+    const mask = size - 1;
+    for (let k = 0; k < old.length; k++) {
+      const v = old[k]!;
+      if (v <= 0) continue;
+      let j = this.hashes[v - 1]! & mask;
+      while (slots[j] !== 0) j = (j + 1) & mask;
+      slots[j] = v;
+    }
+    this.slots = slots;
+    this.used = live;
+  }
+}
+
 export interface MergeOptions {
   /** Orders purchased before this day are dropped (see the module comment). */
   keepFromDay?: number;
@@ -355,8 +442,8 @@ export type AddResult = "kept" | "duplicate" | "dropped";
 
 export class OrderMerger {
   private readonly store = new OrderStore();
-  /** Order id -> its slot in the store, in order of first appearance. */
-  private readonly orders = new Map<string, number>();
+  /** Order id -> its index in the store (indices in order of first appearance). */
+  private orders = new IdTable();
   private readonly recent = new Set<string>();
   private readonly recentQueue: string[] = [];
   private recentAt = 0;
@@ -425,9 +512,12 @@ export class OrderMerger {
   finish(skip?: (error: AhrError, rows: number) => void): Order[] {
     const store = this.store;
     const out: Order[] = [];
-    for (const [orderId, i] of this.orders) {
+    const ids = this.orders.ids;
+    for (let i = 0; i < ids.length; i++) {
+      const orderId = ids[i]!;
       const page = store.page(i);
       const k = i & PAGE_MASK;
+      if ((page.flags[k]! & DEAD) !== 0) continue;
       const purchase = !page.hasPurchase(k);
       if (purchase || (page.flags[k]! & CHANNEL_SET) === 0) {
         const names = this.names.get(orderId);
@@ -448,7 +538,7 @@ export class OrderMerger {
       if (this.outsideIds.has(orderId)) this.outsideIds.delete(orderId);
     }
     store.release();
-    this.orders.clear();
+    this.orders = new IdTable();
     this.names.clear();
     this.recent.clear();
     return out;
