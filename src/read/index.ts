@@ -25,6 +25,7 @@ import {
   type SkippedRow,
 } from "../records.js";
 import type { Zone } from "../time.js";
+import { compactMessage } from "./compact.js";
 import { detectKind, mapColumns } from "./headers.js";
 import { orderRowParser, recordParser, type RowContext } from "./kinds.js";
 import { OrderMerger, fieldSeed, orderHashSkip, orderRowHash, rowHash } from "./orders.js";
@@ -275,7 +276,7 @@ async function readRecords(
         }
         input.rows++;
         count++;
-        if (keep === null || keep(record)) input.records.push(record);
+        if (keep === null || keep(record)) input.records.push(kind === "messages" ? compactMessage(record as Message) : record);
       }
       options.onProgress?.(p.file, table.bytesRead(), table.size);
     }
