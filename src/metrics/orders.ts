@@ -53,7 +53,8 @@ export function isSellerSideCancel(o: Order): boolean {
 }
 
 function hasTrackingNumber(o: Order): boolean {
-  return o.trackingNumber !== null && o.trackingNumber.trim() !== "";
+  const t = o.trackingNumber; // read once: the reader's orders build it on access
+  return t !== null && t.trim() !== "";
 }
 
 /**

@@ -85,7 +85,16 @@ class Page {
   hash2 = new Float64Array(0);
   /** The third and further row hashes of orders with more distinct rows (merge state). */
   readonly hashes = new Map<number, number[]>();
-  readonly tracking: (string | null)[] = [];
+  /**
+   * Tracking numbers: Latin-1 ones up to 255 characters as bytes in a pool (offset and length per
+   * order; offset -1: none), any other in `trackingOther` (offset -2): a third of the memory of
+   * a string each.
+   */
+  trackOff = new Int32Array(0);
+  trackLen = new Uint8Array(0);
+  private pool = Buffer.alloc(0);
+  private poolUsed = 0;
+  private readonly trackingOther = new Map<number, string>();
 
   constructor(
     readonly shared: Shared,
@@ -107,7 +116,10 @@ class Page {
     const hash2 = new Float64Array(cap);
     hash2.set(this.hash2);
     this.hash2 = hash2;
-    for (const k of ["flags", "status", "rows", "line", "file"] as const) {
+    const trackLen = new Uint8Array(cap);
+    trackLen.set(this.trackLen);
+    this.trackLen = trackLen;
+    for (const k of ["flags", "status", "rows", "line", "file", "trackOff"] as const) {
       const a = new Int32Array(cap);
       a.set(this[k]);
       this[k] = a;
@@ -124,7 +136,7 @@ class Page {
     this.line[i] = line;
     this.file[i] = file;
     this.hash[i] = hash;
-    this.tracking.push(null);
+    this.trackOff[i] = -1;
     return i;
   }
 
@@ -172,7 +184,7 @@ class Page {
     if ((f & BY_MASK) === 0 && r.cancelledBy !== null) f |= (BY.indexOf(r.cancelledBy) + 1) << BY_SHIFT;
     this.setFirst(i, LATEST_SHIP, r.latestShip);
     this.setFirst(i, SHIPPED, r.shippedAt);
-    if (this.tracking[i] === null && r.trackingNumber !== null) this.tracking[i] = r.trackingNumber;
+    if (this.trackOff[i] === -1 && r.trackingNumber !== null) this.setTracking(i, r.trackingNumber);
     if (r.trackingValid !== undefined && (f & TV_FIXED) === 0) {
       if (r.trackingValid === null) f = (f | TV_SET) & ~TV_TRUE;
       else f = (f | TV_SET | TV_FIXED | TV_TRUE) & (r.trackingValid ? ~0 : ~TV_TRUE);
@@ -189,6 +201,33 @@ class Page {
       }
     } else if (r.refundAmountPositive) f |= REFUND_UNDATED;
     this.flags[i] = f;
+  }
+
+  private setTracking(i: number, t: string): void {
+    const n = t.length;
+    let latin1 = n <= 255;
+    for (let j = 0; latin1 && j < n; j++) if (t.charCodeAt(j) > 255) latin1 = false;
+    if (!latin1) {
+      this.trackOff[i] = -2;
+      this.trackingOther.set(i, t);
+      return;
+    }
+    if (this.poolUsed + n > this.pool.length) {
+      const pool = Buffer.alloc(Math.max(4096, 2 * this.pool.length, this.poolUsed + n));
+      this.pool.copy(pool, 0, 0, this.poolUsed);
+      this.pool = pool;
+    }
+    this.pool.write(t, this.poolUsed, "latin1");
+    this.trackOff[i] = this.poolUsed;
+    this.trackLen[i] = n;
+    this.poolUsed += n;
+  }
+
+  tracking(i: number): string | null {
+    const off = this.trackOff[i]!;
+    if (off === -1) return null;
+    if (off === -2) return this.trackingOther.get(i)!;
+    return this.pool.toString("latin1", off, off + this.trackLen[i]!);
   }
 
   private statusId(s: string): number {
@@ -214,6 +253,7 @@ class Page {
     this.hash = new Float64Array(0);
     this.hash2 = new Float64Array(0);
     this.hashes.clear();
+    if (this.pool.length > this.poolUsed) this.pool = Buffer.from(this.pool.subarray(0, this.poolUsed)); // a copy
   }
 
   stamp(i: number, slot: number): Stamp | null {
@@ -296,7 +336,7 @@ class StoredOrder implements Order {
     return this.p.stamp(this.i, SHIPPED);
   }
   get trackingNumber(): string | null {
-    return this.p.tracking[this.i]!;
+    return this.p.tracking(this.i);
   }
   get trackingValid(): boolean | null {
     const f = this.p.flags[this.i]!;
@@ -513,6 +553,10 @@ export class OrderMerger {
     const store = this.store;
     const out: Order[] = [];
     const ids = this.orders.ids;
+    // The merge state goes first: the views below are the last big allocation of the read.
+    store.release();
+    this.orders = new IdTable();
+    this.recent.clear();
     for (let i = 0; i < ids.length; i++) {
       const orderId = ids[i]!;
       const page = store.page(i);
@@ -537,10 +581,7 @@ export class OrderMerger {
       out.push(new StoredOrder(orderId, page, k));
       if (this.outsideIds.has(orderId)) this.outsideIds.delete(orderId);
     }
-    store.release();
-    this.orders = new IdTable();
     this.names.clear();
-    this.recent.clear();
     return out;
   }
 }

@@ -237,3 +237,27 @@ describe("duplicates compare values, not spellings, for dates", () => {
     expect(input.records[0]!.rows).toBe(2);
   });
 });
+
+describe("tracking numbers are given back as read", () => {
+  it("Latin-1, other characters, very long, and none", async () => {
+    const long = "1Z" + "9".repeat(298); // 300 characters: past the 255 of the byte pool
+    const { byId } = await readOrders({
+      "o1.txt": [
+        "order_id\tpurchase_date\tfulfillment_channel\ttracking_number",
+        "A\t2026-10-02\tMFN\tTRK-Ünïcode-ÿ",
+        "B\t2026-10-02\tMFN\t追跡-123",
+        `C\t2026-10-02\tMFN\t${long}`,
+        "D\t2026-10-02\tMFN\t",
+        "E\t2026-10-02\tMFN\t",
+        "E\t2026-10-02\tMFN\t1Z2",
+      ].join("\n"),
+    });
+    expect(["A", "B", "C", "D", "E"].map((id) => byId.get(id)!.trackingNumber)).toEqual([
+      "TRK-Ünïcode-ÿ",
+      "追跡-123",
+      long,
+      null,
+      "1Z2", // row 1 empty, row 2 has it: the first non-empty wins
+    ]);
+  });
+});
