@@ -75,6 +75,9 @@ export async function* tsvRows(
   let nextTab = -1;
   let eof = false;
   let batch: RawRow[] = [];
+  /** A chunk whose first line is being read joined to the previous chunk's last; from nextPos on. */
+  let next: string | null = null;
+  let nextPos = 0;
 
   for (;;) {
     const len = text.length;
@@ -134,6 +137,14 @@ export async function* tsvRows(
       pos = nl + 1;
     }
     if (eof) break;
+    nextTab = -1;
+    if (next !== null) {
+      // The line across the chunk boundary is done: on with the rest of the chunk.
+      text = next;
+      pos = nextPos;
+      next = null;
+      continue;
+    }
     if (len - pos > MAX_RECORD) {
       throw new AhrError("RECORD_TOO_LONG", { file, line, limit: MAX_RECORD });
     }
@@ -143,10 +154,17 @@ export async function* tsvRows(
       text = text.slice(pos);
     } else {
       const chunk = chunkText(r.value);
-      text = pos < len ? text.slice(pos) + chunk : chunk;
+      const nl = pos < len ? chunk.indexOf("\n") : -1;
+      if (nl !== -1) {
+        // Only the line across the boundary is joined (a copy of one line, not of the chunk).
+        text = text.slice(pos) + chunk.slice(0, nl + 1);
+        next = chunk;
+        nextPos = nl + 1;
+      } else {
+        text = pos < len ? text.slice(pos) + chunk : chunk;
+      }
     }
     pos = 0;
-    nextTab = -1;
   }
   if (batch.length > 0) yield batch;
 }
