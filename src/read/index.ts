@@ -27,8 +27,9 @@ import {
 import type { Zone } from "../time.js";
 import { compactMessage } from "./compact.js";
 import { detectKind, mapColumns } from "./headers.js";
-import { orderRowParser, recordParser, type RowContext } from "./kinds.js";
-import { OrderMerger, fieldSeed, orderHashSkip, orderRowHash, rowHash } from "./orders.js";
+import { orderRowReader, recordReader, type RowContext } from "./kinds.js";
+import { OrderMerger, fieldSeed, orderHashSkip, orderRowHashAt, rowHashAt } from "./orders.js";
+import { RowCursor, batchSize, rowBatches } from "./rows.js";
 import type { Table } from "./table.js";
 
 export interface ReadRequest {
@@ -256,18 +257,22 @@ async function readRecords(
     if (isEmptyHeader(table.header)) continue;
     const map = mapColumns(kind, table.header, p.file, options.columns[kind]);
     tally.addColumns(map.fields);
-    const parse = recordParser(kind, map, rowContext(p.file, options));
+    const parse = recordReader(kind, map, rowContext(p.file, options));
     const seed = fieldSeed(map.fields);
-    for await (const batch of table.rows(map.columns)) {
-      for (const row of batch) {
+    const width = map.columns.length;
+    const row = new RowCursor();
+    for await (const batch of rowBatches(table, map.columns)) {
+      const n = batchSize(batch);
+      for (let k = 0; k < n; k++) {
+        row.at(batch, k);
         let record: unknown;
         try {
-          record = parse(row.cells, row.line);
+          record = parse(row);
         } catch (e) {
           tally.skip(e, options);
           continue;
         }
-        const hash = rowHash(row.cells, seed);
+        const hash = rowHashAt(row, width, seed);
         const earlier = seen.get(hash);
         if (earlier === undefined) seen.set(hash, record);
         else if (sameRecord(earlier, record)) {
@@ -321,23 +326,27 @@ async function readOrders(
     if (isEmptyHeader(table.header)) continue;
     const map = mapColumns("orders", table.header, p.file, options.columns.orders);
     tally.addColumns(map.fields);
-    const parse = orderRowParser(map, rowContext(p.file, options), true);
+    const parse = orderRowReader(map, rowContext(p.file, options), true);
     const seed = fieldSeed(map.fields);
     const skip = orderHashSkip(map.fields);
     const names = {
       purchase: map.headers[map.fields.indexOf("purchase_date")] ?? "purchase_date",
       channel: map.headers[map.fields.indexOf("fulfillment_channel")] ?? "fulfillment_channel",
     };
-    for await (const batch of table.rows(map.columns)) {
-      for (const row of batch) {
+    const width = map.columns.length;
+    const row = new RowCursor();
+    for await (const batch of rowBatches(table, map.columns)) {
+      const n = batchSize(batch);
+      for (let k = 0; k < n; k++) {
+        row.at(batch, k);
         let parsed;
         try {
-          parsed = parse(row.cells, row.line);
+          parsed = parse(row);
         } catch (e) {
           tally.skip(e, options);
           continue;
         }
-        const hash = orderRowHash(row.cells, parsed, seed, skip);
+        const hash = orderRowHashAt(row, width, parsed, seed, skip);
         const result = merger.add(parsed, hash, p.file, row.line, names);
         if (result !== "duplicate") input.rows++;
       }

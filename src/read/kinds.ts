@@ -21,13 +21,16 @@ import type {
 } from "../records.js";
 import type { Zone } from "../time.js";
 import { position, type ColumnMap } from "./headers.js";
+import { RowCursor } from "./rows.js";
 import {
   BOOL_EXPECTED,
   CHANNEL_EXPECTED,
+  ISO_INVALID,
   NUMBER_EXPECTED,
   SEVERITY_EXPECTED,
   dateExpected,
   dateHint,
+  isoAt,
   normaliseWord,
   parseAction,
   parseBool,
@@ -48,15 +51,28 @@ export interface RowContext {
 }
 
 export type RowParser<R> = (cells: string[], line: number) => R;
+/** A parser over a RowCursor (the rows of a file, string cells or cell bounds): the hot path. */
+export type RowReader<R> = (row: RowCursor) => R;
+
+/** A RowReader as a RowParser of string cells. */
+function overCells<R>(read: RowReader<R>): RowParser<R> {
+  const row = new RowCursor();
+  return (cells, line) => {
+    row.setCells(cells, line);
+    return read(row);
+  };
+}
 
 /** Field access and coded errors for one file. Positions are -1 when the column is absent. */
 class Cells {
   readonly dctx: DateContext;
+  readonly zone: Zone;
   constructor(
     readonly map: ColumnMap,
     readonly ctx: RowContext,
   ) {
     this.dctx = { zone: ctx.zone, dateOrder: ctx.dateOrder };
+    this.zone = ctx.zone;
   }
   pos(field: string): number {
     return position(this.map, field);
@@ -75,33 +91,67 @@ class Cells {
     throw new AhrError("EMPTY_REQUIRED", { file: this.ctx.file, line, column: this.map.headers[p] ?? "", expected });
   }
   /** The cell, "" when the column is absent. */
-  text(c: string[], p: number): string {
-    return p < 0 ? "" : (c[p] ?? "");
+  text(r: RowCursor, p: number): string {
+    return p < 0 ? "" : r.str(p);
   }
   /** A non-empty cell, or null. */
-  opt(c: string[], p: number): string | null {
-    const t = this.text(c, p);
+  opt(r: RowCursor, p: number): string | null {
+    const t = this.text(r, p);
     return t === "" ? null : t;
   }
-  required(c: string[], p: number, line: number, expected: string): string {
-    const t = this.text(c, p);
+  required(r: RowCursor, p: number, line: number, expected: string): string {
+    const t = this.text(r, p);
     if (t === "") this.empty(p, line, expected);
     return t;
   }
   /** Last text and Stamp per position: item rows of one order repeat their dates. */
   private readonly lastText: string[] = [];
   private readonly lastStamp: Stamp[] = [];
+  /** Last instant read in place per position (NaN: none), whose Stamp is lastStamp. */
+  private readonly lastMs: number[] = [];
   /** Per position, a bounded memo for columns whose values repeat across orders (ship-by dates). */
   private readonly memo = new Map<number, Map<string, Stamp>>();
+  /**
+   * Per position, a Stamp overwritten for each row (orders with `reuse`: the merger copies the
+   * instants and days); null: a new Stamp per distinct value.
+   */
+  private scratch: Stamp[] | null = null;
   shareDates(p: number): void {
     if (p >= 0) this.memo.set(p, new Map());
   }
+  reuseStamps(): void {
+    this.scratch = [];
+  }
   /**
    * A date; equal texts give the same (shared, never mutated) Stamp object, which saves both
-   * parsing and memory for repeated values.
+   * parsing and memory for repeated values. In a row read in place, an ISO 8601 date-time of the
+   * fixed shape is read without cutting the cell out of the line.
    */
-  date(c: string[], p: number, line: number, endOfDay = false): Stamp | null {
-    const t = this.text(c, p);
+  date(r: RowCursor, p: number, line: number, endOfDay = false): Stamp | null {
+    if (p < 0) return null;
+    if (r.cells === null) {
+      const k = r.base + 2 * p;
+      const s = r.bounds[k]!;
+      const e = r.bounds[k + 1]!;
+      if (s === e) return null;
+      const ms = isoAt(r.text, s, e - s, this.zone);
+      if (ms === ms && ms !== ISO_INVALID) {
+        if (this.lastMs[p] === ms) return this.lastStamp[p]!;
+        this.lastMs[p] = ms;
+        this.lastText[p] = "";
+        const scratch = this.scratch;
+        let st: Stamp;
+        if (scratch === null) st = { ms, day: this.zone.dayOf(ms) };
+        else {
+          st = scratch[p] ?? (scratch[p] = { ms: 0, day: 0 });
+          st.ms = ms;
+          st.day = this.zone.dayOf(ms);
+        }
+        this.lastStamp[p] = st;
+        return st;
+      }
+    }
+    const t = r.str(p);
     if (t === "") return null;
     if (this.lastText[p] === t) return this.lastStamp[p]!;
     const memo = this.memo.get(p);
@@ -116,23 +166,24 @@ class Cells {
     }
     this.lastText[p] = t;
     this.lastStamp[p] = s;
+    this.lastMs[p] = NaN;
     return s;
   }
-  requiredDate(c: string[], p: number, line: number): Stamp {
-    const s = this.date(c, p, line);
+  requiredDate(r: RowCursor, p: number, line: number): Stamp {
+    const s = this.date(r, p, line);
     if (s === null) this.empty(p, line, "a date");
     return s;
   }
   /** A boolean; an empty cell is `empty`. */
-  bool<E extends boolean | null>(c: string[], p: number, line: number, empty: E): boolean | E {
-    const t = this.text(c, p);
+  bool<E extends boolean | null>(r: RowCursor, p: number, line: number, empty: E): boolean | E {
+    const t = this.text(r, p);
     if (t === "") return empty;
     const b = parseBool(t);
     if (b === null) this.fail(p, line, t, BOOL_EXPECTED);
     return b;
   }
-  number(c: string[], p: number, line: number): number | null {
-    const t = this.text(c, p);
+  number(r: RowCursor, p: number, line: number): number | null {
+    const t = this.text(r, p);
     if (t === "") return null;
     const n = parseNumber(t);
     if (n === null) this.fail(p, line, t, NUMBER_EXPECTED);
@@ -171,7 +222,16 @@ const isCancelledWord = (w: string): boolean => w === "cancelled" || w === "canc
  * merger copies what it keeps): no allocation per row on the hot path.
  */
 export function orderRowParser(map: ColumnMap, ctx: RowContext, reuse = false): RowParser<OrderRow> {
+  return overCells(orderRowReader(map, ctx, reuse));
+}
+
+/**
+ * orderRowParser over a RowCursor. With `reuse`, the same OrderRow is overwritten by every call,
+ * and so are its Stamps (the merger copies the instants and days it keeps).
+ */
+export function orderRowReader(map: ColumnMap, ctx: RowContext, reuse = false): RowReader<OrderRow> {
   const c: Cells = new Cells(map, ctx);
+  if (reuse) c.reuseStamps();
   const pId = c.pos("order_id");
   const pPurchase = c.pos("purchase_date");
   const pChannel = c.pos("fulfillment_channel");
@@ -208,30 +268,31 @@ export function orderRowParser(map: ColumnMap, ctx: RowContext, reuse = false): 
     refundAmountPositive: false,
   });
   const scratch = fresh();
-  return (cells, line) => {
+  return (row) => {
+    const line = row.line;
     const r = reuse ? scratch : fresh();
-    r.orderId = c.required(cells, pId, line, "an order id");
-    r.purchase = c.date(cells, pPurchase, line);
-    const channelText = c.text(cells, pChannel);
+    r.orderId = c.required(row, pId, line, "an order id");
+    r.purchase = c.date(row, pPurchase, line);
+    const channelText = c.text(row, pChannel);
     r.channel = null;
     if (channelText !== "") {
       r.channel = parseChannel(channelText);
       if (r.channel === null) c.fail(pChannel, line, channelText, CHANNEL_EXPECTED, channelHint);
     }
-    const statusText = c.text(cells, pStatus);
+    const statusText = c.text(row, pStatus);
     r.status = statusText === "" ? null : normaliseWord(statusText);
-    const itemText = c.text(cells, pItem);
+    const itemText = c.text(row, pItem);
     r.itemCancelled = itemText !== "" && isCancelledWord(normaliseWord(itemText));
-    r.cancelledBy = parseCancelledBy(c.text(cells, pBy));
-    r.latestShip = c.date(cells, pLatest, line, true);
-    r.shippedAt = c.date(cells, pShipped, line);
-    r.trackingNumber = c.opt(cells, pTracking);
-    r.trackingValid = pValid < 0 ? undefined : c.bool(cells, pValid, line, null);
-    r.trackingExempt = c.bool(cells, pExempt, line, null);
-    r.promisedDelivery = c.date(cells, pPromised, line);
-    r.deliveredAt = c.date(cells, pDelivered, line);
-    r.refundedAt = c.date(cells, pRefunded, line);
-    const amount = c.number(cells, pAmount, line);
+    r.cancelledBy = parseCancelledBy(c.text(row, pBy));
+    r.latestShip = c.date(row, pLatest, line, true);
+    r.shippedAt = c.date(row, pShipped, line);
+    r.trackingNumber = c.opt(row, pTracking);
+    r.trackingValid = pValid < 0 ? undefined : c.bool(row, pValid, line, null);
+    r.trackingExempt = c.bool(row, pExempt, line, null);
+    r.promisedDelivery = c.date(row, pPromised, line);
+    r.deliveredAt = c.date(row, pDelivered, line);
+    r.refundedAt = c.date(row, pRefunded, line);
+    const amount = c.number(row, pAmount, line);
     r.refundAmountPositive = amount !== null && amount > 0;
     return r;
   };
@@ -240,41 +301,51 @@ export function orderRowParser(map: ColumnMap, ctx: RowContext, reuse = false): 
 // ---------------------------------------------------------------- the other kinds
 
 export function feedbackParser(map: ColumnMap, ctx: RowContext): RowParser<Feedback> {
+  return overCells(feedbackReader(map, ctx));
+}
+
+function feedbackReader(map: ColumnMap, ctx: RowContext): RowReader<Feedback> {
   const c: Cells = new Cells(map, ctx);
   const pId = c.pos("order_id");
   const pDate = c.pos("date");
   const pRating = c.pos("rating");
   const pRemoved = c.pos("removed");
   const pComments = c.pos("comments");
-  return (cells, line) => {
-    const orderId = c.required(cells, pId, line, "an order id");
-    const date = c.date(cells, pDate, line);
-    const ratingText = c.required(cells, pRating, line, "a rating from 1 to 5");
+  return (r) => {
+    const line = r.line;
+    const orderId = c.required(r, pId, line, "an order id");
+    const date = c.date(r, pDate, line);
+    const ratingText = c.required(r, pRating, line, "a rating from 1 to 5");
     const rating = parseRating(ratingText);
     if (rating === null) c.fail(pRating, line, ratingText, "a rating: a whole number from 1 to 5");
     return {
       orderId,
       date,
       rating,
-      removed: c.bool(cells, pRemoved, line, false),
-      comments: c.opt(cells, pComments),
+      removed: c.bool(r, pRemoved, line, false),
+      comments: c.opt(r, pComments),
       source: { file: ctx.file, line },
     };
   };
 }
 
 export function claimParser(map: ColumnMap, ctx: RowContext): RowParser<Claim> {
+  return overCells(claimReader(map, ctx));
+}
+
+function claimReader(map: ColumnMap, ctx: RowContext): RowReader<Claim> {
   const c: Cells = new Cells(map, ctx);
   const pId = c.pos("order_id");
   const pStatus = c.pos("status");
   const pFiled = c.pos("filed_at");
   const pFunded = c.pos("amazon_funded");
-  return (cells, line) => {
-    const orderId = c.required(cells, pId, line, "an order id");
-    const status = normaliseWord(c.required(cells, pStatus, line, "a claim status"));
-    const filedAt = c.date(cells, pFiled, line);
+  return (r) => {
+    const line = r.line;
+    const orderId = c.required(r, pId, line, "an order id");
+    const status = normaliseWord(c.required(r, pStatus, line, "a claim status"));
+    const filedAt = c.date(r, pFiled, line);
     // amazon_funded: a boolean, or funded-by: amazon -> true, seller/merchant -> false.
-    const fundedText = c.text(cells, pFunded);
+    const fundedText = c.text(r, pFunded);
     const w = normaliseWord(fundedText);
     let amazonFunded: boolean;
     if (w === "amazon") amazonFunded = true;
@@ -289,18 +360,23 @@ export function claimParser(map: ColumnMap, ctx: RowContext): RowParser<Claim> {
 }
 
 export function chargebackParser(map: ColumnMap, ctx: RowContext): RowParser<Chargeback> {
+  return overCells(chargebackReader(map, ctx));
+}
+
+function chargebackReader(map: ColumnMap, ctx: RowContext): RowReader<Chargeback> {
   const c: Cells = new Cells(map, ctx);
   const pId = c.pos("order_id");
   const pFiled = c.pos("filed_at");
   const pType = c.pos("type");
   const pStatus = c.pos("status");
-  return (cells, line) => {
-    const orderId = c.required(cells, pId, line, "an order id");
-    const type = c.opt(cells, pType);
-    const status = c.opt(cells, pStatus);
+  return (r) => {
+    const line = r.line;
+    const orderId = c.required(r, pId, line, "an order id");
+    const type = c.opt(r, pType);
+    const status = c.opt(r, pStatus);
     return {
       orderId,
-      filedAt: c.date(cells, pFiled, line),
+      filedAt: c.date(r, pFiled, line),
       type: type === null ? null : normaliseWord(type),
       status: status === null ? null : normaliseWord(status),
       source: { file: ctx.file, line },
@@ -309,23 +385,34 @@ export function chargebackParser(map: ColumnMap, ctx: RowContext): RowParser<Cha
 }
 
 export function messageParser(map: ColumnMap, ctx: RowContext): RowParser<Message> {
+  return overCells(messageReader(map, ctx));
+}
+
+function messageReader(map: ColumnMap, ctx: RowContext): RowReader<Message> {
   const c: Cells = new Cells(map, ctx);
   const pReceived = c.pos("received_at");
   const pResponded = c.pos("responded_at");
   const pNo = c.pos("no_response_needed");
   const pOrder = c.pos("order_id");
   const pId = c.pos("message_id");
-  return (cells, line) => ({
-    messageId: c.opt(cells, pId),
-    orderId: c.opt(cells, pOrder),
-    receivedAt: c.requiredDate(cells, pReceived, line),
-    respondedAt: c.date(cells, pResponded, line),
-    noResponseNeeded: c.bool(cells, pNo, line, false),
-    source: { file: ctx.file, line },
-  });
+  return (r) => {
+    const line = r.line;
+    return {
+      messageId: c.opt(r, pId),
+      orderId: c.opt(r, pOrder),
+      receivedAt: c.requiredDate(r, pReceived, line),
+      respondedAt: c.date(r, pResponded, line),
+      noResponseNeeded: c.bool(r, pNo, line, false),
+      source: { file: ctx.file, line },
+    };
+  };
 }
 
 export function returnParser(map: ColumnMap, ctx: RowContext): RowParser<ReturnRequest> {
+  return overCells(returnReader(map, ctx));
+}
+
+function returnReader(map: ColumnMap, ctx: RowContext): RowReader<ReturnRequest> {
   const c: Cells = new Cells(map, ctx);
   const pId = c.pos("order_id");
   const pRequested = c.pos("requested_at");
@@ -333,18 +420,25 @@ export function returnParser(map: ColumnMap, ctx: RowContext): RowParser<ReturnR
   const pResponded = c.pos("responded_at");
   const pAction = c.pos("action");
   const pResolved = c.pos("buyer_resolved");
-  return (cells, line) => ({
-    orderId: c.required(cells, pId, line, "an order id"),
-    requestedAt: c.requiredDate(cells, pRequested, line),
-    inPolicy: c.bool(cells, pPolicy, line, null),
-    respondedAt: c.date(cells, pResponded, line),
-    action: parseAction(c.text(cells, pAction)),
-    buyerResolved: c.bool(cells, pResolved, line, null),
-    source: { file: ctx.file, line },
-  });
+  return (r) => {
+    const line = r.line;
+    return {
+      orderId: c.required(r, pId, line, "an order id"),
+      requestedAt: c.requiredDate(r, pRequested, line),
+      inPolicy: c.bool(r, pPolicy, line, null),
+      respondedAt: c.date(r, pResponded, line),
+      action: parseAction(c.text(r, pAction)),
+      buyerResolved: c.bool(r, pResolved, line, null),
+      source: { file: ctx.file, line },
+    };
+  };
 }
 
 export function violationParser(map: ColumnMap, ctx: RowContext): RowParser<Violation> {
+  return overCells(violationReader(map, ctx));
+}
+
+function violationReader(map: ColumnMap, ctx: RowContext): RowReader<Violation> {
   const c: Cells = new Cells(map, ctx);
   const pPolicy = c.pos("policy");
   const pSeverity = c.pos("severity");
@@ -353,19 +447,20 @@ export function violationParser(map: ColumnMap, ctx: RowContext): RowParser<Viol
   const pResolved = c.pos("resolved_at");
   const pId = c.pos("violation_id");
   const pAsin = c.pos("asin");
-  return (cells, line) => {
-    const policy = c.required(cells, pPolicy, line, "a policy name");
-    const sevText = c.required(cells, pSeverity, line, "a severity (low, medium, high or critical)");
+  return (r) => {
+    const line = r.line;
+    const policy = c.required(r, pPolicy, line, "a policy name");
+    const sevText = c.required(r, pSeverity, line, "a severity (low, medium, high or critical)");
     const severity = parseSeverity(sevText);
     if (severity === null) c.fail(pSeverity, line, sevText, SEVERITY_EXPECTED);
     return {
-      violationId: c.opt(cells, pId),
+      violationId: c.opt(r, pId),
       policy,
       severity,
-      category: parseCategory(c.text(cells, pCategory)),
-      detectedAt: c.requiredDate(cells, pDetected, line),
-      resolvedAt: c.date(cells, pResolved, line),
-      asin: c.opt(cells, pAsin),
+      category: parseCategory(c.text(r, pCategory)),
+      detectedAt: c.requiredDate(r, pDetected, line),
+      resolvedAt: c.date(r, pResolved, line),
+      asin: c.opt(r, pAsin),
       source: { file: ctx.file, line },
     };
   };
@@ -375,18 +470,23 @@ type NonOrderKind = Exclude<InputKind, "orders">;
 
 /** The row parser of a kind other than orders. */
 export function recordParser(kind: NonOrderKind, map: ColumnMap, ctx: RowContext): RowParser<unknown> {
+  return overCells(recordReader(kind, map, ctx));
+}
+
+/** recordParser over a RowCursor. */
+export function recordReader(kind: NonOrderKind, map: ColumnMap, ctx: RowContext): RowReader<unknown> {
   switch (kind) {
     case "feedback":
-      return feedbackParser(map, ctx);
+      return feedbackReader(map, ctx);
     case "claims":
-      return claimParser(map, ctx);
+      return claimReader(map, ctx);
     case "chargebacks":
-      return chargebackParser(map, ctx);
+      return chargebackReader(map, ctx);
     case "messages":
-      return messageParser(map, ctx);
+      return messageReader(map, ctx);
     case "returns":
-      return returnParser(map, ctx);
+      return returnReader(map, ctx);
     case "violations":
-      return violationParser(map, ctx);
+      return violationReader(map, ctx);
   }
 }

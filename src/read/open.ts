@@ -11,8 +11,8 @@ import { chunkText, decodeText, type TextChunk } from "./encoding.js";
 import { MAX_RECORD, SNIFF_BYTES } from "./limits.js";
 import { detectBom, isGzip, sniffBinary } from "./sniff.js";
 import { gunzip, openFileSource, peek, streamSource, type ByteSource } from "./source.js";
-import type { RawRow, Table } from "./table.js";
-import { tsvHeader, tsvRows } from "./tsv.js";
+import type { CellBatch, RawRow, Table } from "./table.js";
+import { tsvBatches, tsvHeader, tsvRows } from "./tsv.js";
 
 export interface OpenOptions {
   /** Read this stream instead of a file (the file name is then `-`). */
@@ -83,6 +83,7 @@ export async function openTable(file: string, options: OpenOptions = {}): Promis
 
     let header: string[];
     let rowsOf: (columns: readonly number[]) => AsyncGenerator<RawRow[]>;
+    let batchesOf: ((columns: readonly number[]) => AsyncGenerator<CellBatch>) | null = null;
     if (first.header === null) {
       header = [];
       rowsOf = async function* () {};
@@ -92,6 +93,7 @@ export async function openTable(file: string, options: OpenOptions = {}): Promis
       const rest = first.text.slice(first.after);
       const line = first.line + 1;
       rowsOf = (columns) => tsvRows(rest, line, it, columns, name);
+      batchesOf = (columns) => tsvBatches(rest, line, it, columns, name);
     } else {
       const csv = await openCsv(delimiter, first.text, texts, name);
       header = csv.header;
@@ -101,7 +103,7 @@ export async function openTable(file: string, options: OpenOptions = {}): Promis
     await source.suspend();
     let used = false;
     const generator = texts;
-    return {
+    const table: Table = {
       file: name,
       header,
       delimiter,
@@ -122,6 +124,17 @@ export async function openTable(file: string, options: OpenOptions = {}): Promis
         })();
       },
     };
+    const batches = batchesOf;
+    if (batches !== null) {
+      // No wrapper generator: tsvBatches closes the text source itself when it ends.
+      table.cellBatches = (columns: number[]): AsyncIterable<CellBatch> => {
+        if (used) throw new Error(`Table.rows: ${name} can be read only once`);
+        used = true;
+        source.resume();
+        return batches(columns);
+      };
+    }
+    return table;
   } catch (e) {
     if (texts !== null) await texts.return(undefined).catch(() => undefined);
     await source.suspend();

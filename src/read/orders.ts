@@ -21,6 +21,7 @@
 import { AhrError } from "../errors.js";
 import type { CancelledBy, Channel, Order, Source, Stamp } from "../records.js";
 import type { OrderRow } from "./kinds.js";
+import { RowCursor } from "./rows.js";
 
 const RECENT = 8192;
 
@@ -623,35 +624,80 @@ function mixStamp(st: Stamp | null): void {
 }
 
 /**
+ * Mixes the cells of the cursor's row (n of them, those flagged in `skip` left out) into the two
+ * lanes, exactly as rowHash does over the same cells as strings (a cell read in place is the
+ * same characters as its string).
+ */
+function mixCells(row: RowCursor, n: number, skip: Uint8Array | undefined): void {
+  let a = laneA;
+  let b = laneB;
+  const cells = row.cells;
+  if (cells !== null) {
+    for (let i = 0; i < cells.length; i++) {
+      if (skip !== undefined && skip[i] === 1) continue;
+      const s = cells[i]!;
+      for (let j = 0; j < s.length; j++) {
+        const c = s.charCodeAt(j);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = (Math.imul(b, 31) + c) | 0;
+      }
+      a = Math.imul(a ^ 0x1f, 0x01000193);
+      b = (Math.imul(b, 31) + 0x1f) | 0;
+    }
+  } else {
+    const text = row.text;
+    const bounds = row.bounds;
+    for (let i = 0, k = row.base; i < n; i++, k += 2) {
+      if (skip !== undefined && skip[i] === 1) continue;
+      const e = bounds[k + 1]!;
+      for (let j = bounds[k]!; j < e; j++) {
+        const c = text.charCodeAt(j);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = (Math.imul(b, 31) + c) | 0;
+      }
+      a = Math.imul(a ^ 0x1f, 0x01000193);
+      b = (Math.imul(b, 31) + 0x1f) | 0;
+    }
+  }
+  laneA = a;
+  laneB = b;
+}
+
+/** rowHash of the cursor's row (n cells). */
+export function rowHashAt(row: RowCursor, n: number, seed: number, skip?: Uint8Array): number {
+  laneA = 0x811c9dc5 ^ seed;
+  laneB = seed | 0;
+  mixCells(row, n, skip);
+  const a = laneA;
+  const b = laneB;
+  return (a >>> 0) * 0x200000 + ((b ^ (b >>> 11)) & 0x1fffff);
+}
+
+/**
  * The duplicate hash of an orders row: the text cells except the order id and the dates, plus
  * the dates' instants (so two rows equal in every value are duplicates even if a date was
  * written differently). Hashing numbers instead of 25-character timestamps keeps this cheap;
  * both 32-bit lanes are carried through the whole row and joined into 53 bits once.
  */
 export function orderRowHash(cells: readonly string[], row: OrderRow, seed: number, skip: Uint8Array): number {
-  let a = 0x811c9dc5 ^ seed;
-  let b = seed | 0;
-  for (let i = 0; i < cells.length; i++) {
-    if (skip[i] === 1) continue;
-    const s = cells[i]!;
-    for (let j = 0; j < s.length; j++) {
-      const c = s.charCodeAt(j);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = (Math.imul(b, 31) + c) | 0;
-    }
-    a = Math.imul(a ^ 0x1f, 0x01000193);
-    b = (Math.imul(b, 31) + 0x1f) | 0;
-  }
-  laneA = a;
-  laneB = b;
+  const cursor = new RowCursor();
+  cursor.setCells(cells as string[], 0);
+  return orderRowHashAt(cursor, cells.length, row, seed, skip);
+}
+
+/** orderRowHash of the cursor's row (n cells). */
+export function orderRowHashAt(cells: RowCursor, n: number, row: OrderRow, seed: number, skip: Uint8Array): number {
+  laneA = 0x811c9dc5 ^ seed;
+  laneB = seed | 0;
+  mixCells(cells, n, skip);
   mixStamp(row.purchase);
   mixStamp(row.latestShip);
   mixStamp(row.shippedAt);
   mixStamp(row.promisedDelivery);
   mixStamp(row.deliveredAt);
   mixStamp(row.refundedAt);
-  a = laneA;
-  b = laneB;
+  const a = laneA;
+  const b = laneB;
   return (a >>> 0) * 0x200000 + ((b ^ (b >>> 11)) & 0x1fffff);
 }
 

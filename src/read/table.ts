@@ -11,6 +11,21 @@ export interface RawRow {
   cells: string[];
 }
 
+/**
+ * Rows as cell bounds in text, without a string per cell (the TSV path, issue 6). Row k of the
+ * batch is in `texts[k]`, on physical line `lines[k]`; its selected cell i spans
+ * `bounds[2 * (k * width + i)]` to `bounds[2 * (k * width + i) + 1]` (trimmed; start = end for
+ * an empty or missing cell). The batch and its arrays are reused: valid until the next one.
+ */
+export interface CellBatch {
+  count: number;
+  /** Cells per row (the number of selected columns). */
+  width: number;
+  lines: Int32Array;
+  texts: string[];
+  bounds: Int32Array;
+}
+
 export interface Table {
   /** The file name as given (`-` for standard input). */
   file: string;
@@ -26,6 +41,11 @@ export interface Table {
    * `cells[i]` is the cell at `columns[i]`. Can be iterated once.
    */
   rows(columns: number[]): AsyncIterable<RawRow[]>;
+  /**
+   * The same rows as CellBatches, when the table can give them without making strings (the TSV
+   * path); absent otherwise. rows() and cellBatches() together can be iterated once.
+   */
+  cellBatches?(columns: number[]): AsyncIterable<CellBatch>;
   /** Bytes consumed so far (for progress). */
   bytesRead(): number;
 }

@@ -38,46 +38,98 @@ function validDate(y: number, m: number, d: number): boolean {
 // ---------------------------------------------------------------- dates: the hot path
 
 const D0 = 48;
-/** Digit value at position i, or -100000 (makes any sum of up to 4 digits negative) when not a digit. */
-function dg(s: string, i: number): number {
-  const c = s.charCodeAt(i) - D0;
-  return c >= 0 && c <= 9 ? c : -100000;
-}
+/** isoAt's result for a date-time of that shape that is not a real one (fastIso: null). */
+export const ISO_INVALID = Infinity;
+
+/** Day numbers of recent dates, by YYYYMMDD (a small direct-mapped cache; -1: empty). */
+const DAY_KEY = new Int32Array(256).fill(-1);
+const DAY_NUM = new Int32Array(256);
+
+/** Digit value of the character at i; anything above 9 (as unsigned) when not a digit. */
+const dv = (s: string, i: number): number => (s.charCodeAt(i) - D0) >>> 0;
 
 /**
  * `YYYY-MM-DDTHH:MM:SS` followed by `+HH:MM`, `-HH:MM`, `Z` or nothing (T or space), read by
- * fixed character positions. Returns undefined for any other shape (the general rules decide).
+ * fixed character positions from `s` at `at`, `n` characters long (a cell of a line, without
+ * cutting it out). Returns the instant; ISO_INVALID for that shape with an impossible date,
+ * time or offset; NaN for any other shape (the general rules decide).
  */
-function fastIso(s: string, zone: Zone): Stamp | null | undefined {
-  const n = s.length;
-  if (n !== 25 && n !== 20 && n !== 19) return undefined;
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) {
-    return undefined;
+export function isoAt(s: string, at: number, n: number, zone: Zone): number {
+  if (n !== 25 && n !== 20 && n !== 19) return NaN;
+  if (
+    s.charCodeAt(at + 4) !== 45 ||
+    s.charCodeAt(at + 7) !== 45 ||
+    s.charCodeAt(at + 13) !== 58 ||
+    s.charCodeAt(at + 16) !== 58
+  ) {
+    return NaN;
   }
-  const t = s.charCodeAt(10);
-  if (t !== 84 && t !== 32) return undefined;
-  const y = dg(s, 0) * 1000 + dg(s, 1) * 100 + dg(s, 2) * 10 + dg(s, 3);
-  const mo = dg(s, 5) * 10 + dg(s, 6);
-  const d = dg(s, 8) * 10 + dg(s, 9);
-  const h = dg(s, 11) * 10 + dg(s, 12);
-  const mi = dg(s, 14) * 10 + dg(s, 15);
-  const se = dg(s, 17) * 10 + dg(s, 18);
-  if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || se < 0) return undefined;
-  let off: number | null = null;
+  const t = s.charCodeAt(at + 10);
+  if (t !== 84 && t !== 32) return NaN;
+  const y0 = dv(s, at);
+  const y1 = dv(s, at + 1);
+  const y2 = dv(s, at + 2);
+  const y3 = dv(s, at + 3);
+  const m0 = dv(s, at + 5);
+  const m1 = dv(s, at + 6);
+  const d0 = dv(s, at + 8);
+  const d1 = dv(s, at + 9);
+  const h0 = dv(s, at + 11);
+  const h1 = dv(s, at + 12);
+  const i0 = dv(s, at + 14);
+  const i1 = dv(s, at + 15);
+  const s0 = dv(s, at + 17);
+  const s1 = dv(s, at + 18);
+  if (
+    y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 ||
+    d1 > 9 || h0 > 9 || h1 > 9 || i0 > 9 || i1 > 9 || s0 > 9 || s1 > 9
+  ) {
+    return NaN;
+  }
+  let off = 0;
+  let fixed = true;
   if (n === 25) {
-    const sign = s.charCodeAt(19);
-    if ((sign !== 43 && sign !== 45) || s.charCodeAt(22) !== 58) return undefined;
-    const oh = dg(s, 20) * 10 + dg(s, 21);
-    const om = dg(s, 23) * 10 + dg(s, 24);
-    if (oh < 0 || om < 0 || oh > 23 || om > 59) return null;
+    const sign = s.charCodeAt(at + 19);
+    if ((sign !== 43 && sign !== 45) || s.charCodeAt(at + 22) !== 58) return NaN;
+    const a0 = dv(s, at + 20);
+    const a1 = dv(s, at + 21);
+    const b0 = dv(s, at + 23);
+    const b1 = dv(s, at + 24);
+    if (a0 > 9 || a1 > 9 || b0 > 9 || b1 > 9) return ISO_INVALID;
+    const oh = a0 * 10 + a1;
+    const om = b0 * 10 + b1;
+    if (oh > 23 || om > 59) return ISO_INVALID;
     off = (sign === 45 ? -1 : 1) * (oh * 60 + om);
   } else if (n === 20) {
-    if (s.charCodeAt(19) !== 90 && s.charCodeAt(19) !== 122) return undefined;
-    off = 0;
+    const z = s.charCodeAt(at + 19);
+    if (z !== 90 && z !== 122) return NaN;
+  } else fixed = false;
+  const h = h0 * 10 + h1;
+  const mi = i0 * 10 + i1;
+  const se = s0 * 10 + s1;
+  if (h > 23 || mi > 59 || se > 59) return ISO_INVALID;
+  const ymd = y0 * 10_000_000 + y1 * 1_000_000 + y2 * 100_000 + y3 * 10_000 + m0 * 1000 + m1 * 100 + d0 * 10 + d1;
+  const slot = ymd & 255;
+  let day: number;
+  if (DAY_KEY[slot] === ymd) day = DAY_NUM[slot]!;
+  else {
+    const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+    const mo = m0 * 10 + m1;
+    const d = d0 * 10 + d1;
+    if (!validDate(y, mo, d)) return ISO_INVALID;
+    day = daysFromCivil(y, mo, d);
+    DAY_KEY[slot] = ymd;
+    DAY_NUM[slot] = day;
   }
-  if (!validDate(y, mo, d) || h > 23 || mi > 59 || se > 59) return null;
-  const wall = daysFromCivil(y, mo, d) * MS_PER_DAY + h * 3_600_000 + mi * 60_000 + se * 1000;
-  const ms = off === null ? zone.fromWall(wall) : wall - off * 60_000;
+  const wall = day * MS_PER_DAY + h * 3_600_000 + mi * 60_000 + se * 1000;
+  return fixed ? wall - off * 60_000 : zone.fromWall(wall);
+}
+
+/** isoAt over a whole string, as a Stamp: undefined for another shape, null for ISO_INVALID. */
+function fastIso(s: string, zone: Zone): Stamp | null | undefined {
+  const ms = isoAt(s, 0, s.length, zone);
+  if (ms !== ms) return undefined;
+  if (ms === ISO_INVALID) return null;
   return { ms, day: zone.dayOf(ms) };
 }
 
