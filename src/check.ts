@@ -10,7 +10,7 @@ import type { ConfigInput } from "./config/schema.js";
 import { AhrError } from "./errors.js";
 import { readInputs, type ReadOptions } from "./read/index.js";
 import { METRIC_FNS } from "./metrics/index.js";
-import type { InputKind, Inputs } from "./records.js";
+import type { Input, InputKind, Inputs } from "./records.js";
 import { buildReport } from "./report/build.js";
 import { buildTrend, type TrendReport } from "./report/trend.js";
 import type { FailOn, Report } from "./report/types.js";
@@ -226,7 +226,7 @@ async function readFor(
   const paths = options.paths ?? [];
   const given = paths.length + Object.values(files).reduce((n, list) => n + (list?.length ?? 0), 0);
   if (given === 0 && options.stdin === undefined) throw new AhrError("NO_INPUT");
-  return readInputs(
+  const inputs = await readInputs(
     { files, auto: paths, ...(options.stdin ? { stdin: options.stdin } : {}) },
     {
       zone: zone(config.timeZone),
@@ -238,4 +238,25 @@ async function readFor(
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     },
   );
+  dropOutsideDefects(inputs);
+  return inputs;
+}
+
+/**
+ * Leaves out the feedback, claim and chargeback rows whose order was read but not kept as too
+ * old (`outsideIds`): no metric can count them (odr looks up the orders it keeps; such a row is
+ * not unmatched either), and over a long export they are most of the defect rows, each looked
+ * at by every odr row of the report. `recordCount` keeps counting every record read.
+ */
+export function dropOutsideDefects(inputs: Inputs): void {
+  const outside = inputs.orders?.outsideIds;
+  if (outside === undefined || outside.size === 0) return;
+  for (const kind of ["feedback", "claims", "chargebacks"] as const) {
+    const input = inputs[kind] as Input<{ orderId: string }> | undefined;
+    if (input === undefined) continue;
+    const records = input.records.filter((r) => !outside.has(r.orderId));
+    if (records.length === input.records.length) continue;
+    input.recordCount ??= input.records.length;
+    input.records = records;
+  }
 }

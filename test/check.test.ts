@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkHealth, keepFor, keepFromDay, resolveAsOf, windowsFromDay } from "../src/check.js";
+import { checkHealth, dropOutsideDefects, keepFor, keepFromDay, resolveAsOf, windowsFromDay } from "../src/check.js";
+import type { Claim, Feedback, Input, Inputs, OrdersInput } from "../src/records.js";
 import { defaultConfig } from "../src/config/defaults.js";
 import { resolveConfig } from "../src/config/load.js";
 import { AhrError } from "../src/errors.js";
@@ -32,6 +33,44 @@ describe("windowsFromDay and keepFor", () => {
     // an off metric still counts (its figures stay exact): crt 100 days, lag 5 -> 2 x 100 + 5 - 1 = 204
     const off = resolveConfig({ metrics: { crt: { windows: [100], lagDays: 5, level: "off" } } });
     expect(keepFor(D, off)).toEqual({ feedbackDefectsOnly: true, messagesFromDay: D - 204, returnsFromDay: D - 119 });
+  });
+});
+
+describe("dropOutsideDefects", () => {
+  const input = <R>(kind: Input<R>["kind"], records: R[], recordCount?: number): Input<R> => ({
+    kind,
+    files: [],
+    columns: new Set(),
+    rows: records.length,
+    records,
+    ...(recordCount !== undefined ? { recordCount } : {}),
+    skipped: 0,
+    skippedSamples: [],
+    duplicates: 0,
+    notes: [],
+  });
+  const fb = (orderId: string): Feedback => ({ orderId, date: null, rating: 1, removed: false, comments: null, source: { file: "f", line: 2 } });
+  const claim = (orderId: string): Claim => ({ orderId, status: "granted", filedAt: null, amazonFunded: false, source: { file: "c", line: 2 } });
+  it("leaves out defect rows naming an order kept out as too old; recordCount still counts every record read", () => {
+    const orders: OrdersInput = { ...input("orders", []), outsideIds: new Set(["OLD", "OLD2"]) };
+    const inputs: Inputs = {
+      orders,
+      feedback: input("feedback", [fb("A"), fb("OLD"), fb("B"), fb("OLD")], 9),
+      claims: input("claims", [claim("OLD2"), claim("C")]),
+      chargebacks: input("chargebacks", [{ orderId: "D", filedAt: null, type: null, status: null, source: { file: "b", line: 2 } }]),
+    };
+    dropOutsideDefects(inputs);
+    expect(inputs.feedback!.records.map((r) => r.orderId)).toEqual(["A", "B"]);
+    expect(inputs.feedback!.recordCount).toBe(9); // as the reader counted
+    expect(inputs.claims!.records.map((r) => r.orderId)).toEqual(["C"]);
+    expect(inputs.claims!.recordCount).toBe(2); // every claim read was kept until now
+    expect(inputs.chargebacks!.recordCount).toBeUndefined(); // nothing left out
+  });
+  it("without orders or outside ids nothing changes", () => {
+    const inputs: Inputs = { feedback: input("feedback", [fb("A")]) };
+    dropOutsideDefects(inputs);
+    expect(inputs.feedback!.records.length).toBe(1);
+    expect(inputs.feedback!.recordCount).toBeUndefined();
   });
 });
 

@@ -28,6 +28,7 @@ import type { Zone } from "../time.js";
 import { compactMessage } from "./compact.js";
 import { detectKind, mapColumns } from "./headers.js";
 import { orderRowReader, recordReader, type RowContext } from "./kinds.js";
+import { SeenHashes } from "./seen.js";
 import { OrderMerger, fieldSeed, orderHashSkip, orderRowHashAt, rowHashAt } from "./orders.js";
 import { RowCursor, batchSize, rowBatches } from "./rows.js";
 import type { Table } from "./table.js";
@@ -236,9 +237,11 @@ const rowContext = (file: string, options: ReadOptions): RowContext => ({
 
 /**
  * Duplicates among the non-order kinds: rows are hashed (53 bits) on their mapped cells and the
- * first record per hash is kept in a Map; a row whose hash matches AND whose record equals the
- * earlier one (every field but the source) is a duplicate. So a hash collision can never drop a
- * different record, and only hashes and references to records already held are kept.
+ * first record per hash is remembered (SeenHashes); a row whose hash matches AND whose record
+ * equals the earlier kept one (every field but the source) is a duplicate. So a hash collision
+ * can never drop a different kept record. A record not kept (ReadOptions `keep`) is remembered
+ * by its hash alone: a later row with that hash that is not kept either is a duplicate (a
+ * collision, about 1 in 2^53, would only count a row as a duplicate instead of a row).
  */
 async function readRecords(
   kind: Exclude<InputKind, "orders">,
@@ -248,7 +251,7 @@ async function readRecords(
 ): Promise<Input<unknown>> {
   const tally = new Tally<unknown>(kind);
   const input = tally.input;
-  const seen = new Map<number, unknown>();
+  const seen = new SeenHashes();
   const keep = keepFilter(kind, options);
   let count = 0;
   for (const p of sources) {
@@ -273,15 +276,16 @@ async function readRecords(
           continue;
         }
         const hash = rowHashAt(row, width, seed);
-        const earlier = seen.get(hash);
-        if (earlier === undefined) seen.set(hash, record);
-        else if (sameRecord(earlier, record)) {
+        const kept = keep === null || keep(record);
+        const earlier = seen.seen(hash, kept ? input.records.length : null);
+        // A record not kept is known by its hash alone: an equal one is not kept either.
+        if (earlier !== undefined && (earlier === null ? !kept : sameRecord(input.records[earlier], record))) {
           input.duplicates++;
           continue;
         }
         input.rows++;
         count++;
-        if (keep === null || keep(record)) input.records.push(kind === "messages" ? compactMessage(record as Message) : record);
+        if (kept) input.records.push(kind === "messages" ? compactMessage(record as Message) : record);
       }
       options.onProgress?.(p.file, table.bytesRead(), table.size);
     }
@@ -366,11 +370,14 @@ async function readOrders(
   return { ...input, outsideIds: merger.outsideIds };
 }
 
-/** Two records equal in every field but `source` (Stamps by value). */
+/**
+ * Two records equal in every field but `source` (Stamps by value). `b` is a plain record as
+ * parsed; `a` may be a kept compact form (its fields are read through its getters).
+ */
 function sameRecord(a: unknown, b: unknown): boolean {
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
-  for (const k of Object.keys(x)) {
+  for (const k of Object.keys(y)) {
     if (k === "source") continue;
     const u = x[k];
     const v = y[k];

@@ -248,6 +248,25 @@ describe("keep: only the records a report can use", () => {
     const r = inputs.returns!;
     expect([r.rows, r.recordCount, r.records.map((x) => x.orderId)]).toEqual([2, 2, ["B"]]);
   });
+  it("a repeat of a kept message is a duplicate (compared with its compact form); of a dropped one too", async () => {
+    const fs = fakeFs({
+      "m.csv":
+        "message_id,order_id,received_at,responded_at\nM1,A,2026-10-01T10:00:00Z,\nM2,B,2026-10-03T10:00:00Z,2026-10-03T11:00:00Z\n" +
+        "M1,A,2026-10-01T10:00:00Z,\nM2,B,2026-10-03T10:00:00Z,2026-10-03T11:00:00Z\nM2,B,2026-10-03T10:00:00Z,2026-10-03T12:00:00Z",
+    });
+    const inputs = await readInputsWith(
+      req({ files: { messages: ["m.csv"] } }),
+      opts({ keep: { messagesFromDay: parseDay("2026-10-02")! } }),
+      fs.deps,
+    );
+    const m = inputs.messages!;
+    // rows 4 and 5 repeat rows 2 (dropped) and 3 (kept); row 6 differs in respondedAt
+    expect([m.rows, m.duplicates, m.recordCount]).toEqual([3, 2, 3]);
+    expect(m.records.map((r) => [r.messageId, r.respondedAt!.ms, r.source.line])).toEqual([
+      ["M2", Date.parse("2026-10-03T11:00:00Z"), 3],
+      ["M2", Date.parse("2026-10-03T12:00:00Z"), 6],
+    ]);
+  });
   it("without keep every record is kept and recordCount is absent", async () => {
     const fs = fakeFs({ "fb.txt": "Date\tRating\tOrder ID\n10/9/26\t5\tB" });
     const inputs = await readInputsWith(req({ files: { feedback: ["fb.txt"] } }), opts(), fs.deps);
