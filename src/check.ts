@@ -112,15 +112,49 @@ export function resolveAsOf(asOf: string | undefined, timeZone: string, now: Dat
  * before), plus a slack for metrics dated by ship-by or delivery day, which come after purchase.
  */
 export function keepFromDay(asOf: number, config: ResolvedConfig, replayDays = 1): number {
-  let need = AHR_DAYS;
+  // A trend replays `replayDays` as-of days ending at asOf: the earliest one needs as much.
+  return asOf - replayDays + 1 - Math.max(AHR_DAYS, metricDays(config)) + 1;
+}
+
+/** The purchase days the enabled metrics need back from an as-of day (see keepFromDay). */
+function metricDays(config: ResolvedConfig): number {
+  let need = 0;
   for (const id of METRIC_IDS) {
     const s = config.metrics[id];
     if (s.level === "off") continue;
     const slack = id === "lsr" || id === "vtr" || id === "otdr" ? BASIS_SLACK_DAYS : 0;
     for (const days of s.windows) need = Math.max(need, 2 * days + s.lagDays + slack);
   }
-  // A trend replays `replayDays` as-of days ending at asOf: the earliest one needs as much.
-  return asOf - replayDays + 1 - need + 1;
+  return need;
+}
+
+/** The days the windows (and the windows just before them) of the enabled metrics `ids` span. */
+function windowDays(config: ResolvedConfig, ids: readonly MetricId[]): number {
+  let need = 0;
+  for (const id of ids) {
+    const s = config.metrics[id];
+    if (s.level === "off") continue;
+    for (const days of s.windows) need = Math.max(need, 2 * days + s.lagDays);
+  }
+  return need;
+}
+
+/**
+ * ReadOptions `countOnly` for a report as of `asOf` (see MergeOptions.countOnly): orders
+ * purchased from keepFromDay on but before the first day the purchase-dated order metrics (odr,
+ * pfcr, refund_rate) reach, whose ship-by, promised delivery and ship dates are all outside the
+ * windows of the metrics dated by them (lsr, vtr, otdr), are needed by the AHR estimate alone.
+ * Undefined when the purchase-dated metrics reach back as far as the AHR.
+ */
+export function countOnlyFor(asOf: number, config: ResolvedConfig): NonNullable<ReadOptions["countOnly"]> | undefined {
+  const beforeDay = asOf - windowDays(config, ["odr", "pfcr", "refund_rate"]) + 1;
+  if (beforeDay <= keepFromDay(asOf, config)) return undefined;
+  return {
+    beforeDay,
+    basisFrom: asOf - windowDays(config, ["lsr", "vtr", "otdr"]) + 1,
+    asOf,
+    endOfDay: zone(config.timeZone).endOfDay(asOf),
+  };
 }
 
 /**
@@ -165,7 +199,7 @@ export async function checkWithConfig(config: ResolvedConfig, options: CheckOpti
     throw new AhrError("USAGE", { detail: `--fail-on ${JSON.stringify(failOn)} is not one of ${FAIL_ON.join(", ")}` });
   }
   const asOf = resolveAsOf(options.asOf, config.timeZone, options.now ?? new Date());
-  const inputs = await readFor(config, options, keepFromDay(asOf, config), keepFor(asOf, config));
+  const inputs = await readFor(config, options, keepFromDay(asOf, config), keepFor(asOf, config), countOnlyFor(asOf, config));
   return buildReport(inputs, {
     asOf,
     config,
@@ -221,6 +255,7 @@ async function readFor(
   options: CheckOptions,
   keepFrom: number,
   keep: NonNullable<ReadOptions["keep"]>,
+  countOnly?: ReadOptions["countOnly"],
 ): Promise<Inputs> {
   const files = options.files ?? {};
   const paths = options.paths ?? [];
@@ -235,6 +270,7 @@ async function readFor(
       skipInvalid: options.skipInvalid ?? false,
       keepFromDay: keepFrom,
       keep,
+      ...(countOnly !== undefined ? { countOnly } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     },
   );

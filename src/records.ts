@@ -179,6 +179,13 @@ export interface Input<R> {
  */
 export interface OrdersInput extends Input<Order> {
   outsideIds: ReadonlySet<string>;
+  /**
+   * Orders read and merged but not kept in `records` because only the AHR estimate counts them
+   * (ReadOptions `countOnly`: purchased before every metric's windows, and never in the
+   * attention list): how many, and per purchase day how many are not pending. `recordCount`
+   * then counts them with the records. Absent when there are none.
+   */
+  countedOnly?: { orders: number; nonPendingByDay: ReadonlyMap<number, number> };
 }
 
 export interface Inputs {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkHealth, dropOutsideDefects, keepFor, keepFromDay, resolveAsOf, windowsFromDay } from "../src/check.js";
+import { checkHealth, countOnlyFor, dropOutsideDefects, keepFor, keepFromDay, resolveAsOf, windowsFromDay } from "../src/check.js";
 import type { Claim, Feedback, Input, Inputs, OrdersInput } from "../src/records.js";
 import { defaultConfig } from "../src/config/defaults.js";
 import { resolveConfig } from "../src/config/load.js";
@@ -33,6 +33,21 @@ describe("windowsFromDay and keepFor", () => {
     // an off metric still counts (its figures stay exact): crt 100 days, lag 5 -> 2 x 100 + 5 - 1 = 204
     const off = resolveConfig({ metrics: { crt: { windows: [100], lagDays: 5, level: "off" } } });
     expect(keepFor(D, off)).toEqual({ feedbackDefectsOnly: true, messagesFromDay: D - 204, returnsFromDay: D - 119 });
+  });
+});
+
+describe("countOnlyFor", () => {
+  const D = dayNumber(2026, 3, 31);
+  it("defaults: odr reaches back 134 purchase days, lsr/vtr/otdr 60 basis days; the AHR 180", () => {
+    // odr 2 x 60 + 14 = 134 -> orders purchased before D - 133; 2 x 30 = 60 -> basis days from D - 59
+    expect(countOnlyFor(D, defaultConfig())).toEqual({ beforeDay: D - 133, basisFrom: D - 59, asOf: D, endOfDay: (D + 1) * 86_400_000 - 1 });
+    // vtr off, lsr 100 days: 2 x 100 = 200 basis days
+    const c = resolveConfig({ metrics: { lsr: { windows: [100] }, vtr: { level: "off" } } });
+    expect(countOnlyFor(D, c)!.basisFrom).toBe(D - 199);
+  });
+  it("nothing is only counted when odr reaches back as far as the AHR", () => {
+    // odr 90 days, lag 30: 2 x 90 + 30 = 210 > 180
+    expect(countOnlyFor(D, resolveConfig({ metrics: { odr: { days: 90, lagDays: 30 } } }))).toBeUndefined();
   });
 });
 

@@ -64,6 +64,10 @@ export function accountHealth(ctx: MetricContext): AccountHealth {
     for (const o of inputs.orders.records) {
       if (!o.pending && inWindow(o.purchase.day, window)) orders180d++;
     }
+    // Orders the reader only counted (older than every metric's windows).
+    for (const [day, n] of inputs.orders.countedOnly?.nonPendingByDay ?? []) {
+      if (inWindow(day, window)) orders180d += n;
+    }
   }
   const volumeBonus = volumeBonusOf(orders180d);
 

@@ -29,7 +29,7 @@ import { compactMessage } from "./compact.js";
 import { detectKind, mapColumns } from "./headers.js";
 import { orderRowReader, recordReader, type RowContext } from "./kinds.js";
 import { SeenHashes } from "./seen.js";
-import { OrderMerger, fieldSeed, orderHashSkip, orderRowHashAt, rowHashAt } from "./orders.js";
+import { OrderMerger, fieldSeed, orderHashSkip, orderRowHashAt, rowHashAt, type MergeOptions } from "./orders.js";
 import { RowCursor, batchSize, rowBatches } from "./rows.js";
 import type { Table } from "./table.js";
 
@@ -61,6 +61,8 @@ export interface ReadOptions {
    * Duplicates are still found among all rows of a kind, dropped ones included.
    */
   keep?: { feedbackDefectsOnly?: boolean; messagesFromDay?: number; returnsFromDay?: number };
+  /** Orders only counted for the AHR, not kept (OrdersInput.countedOnly; see MergeOptions). */
+  countOnly?: MergeOptions["countOnly"];
   /** Called now and then while reading a file: bytes read so far and the size when known. */
   onProgress?: (file: string, bytesRead: number, size: number | null) => void;
 }
@@ -322,6 +324,7 @@ async function readOrders(
   const input = tally.input;
   const merger = new OrderMerger({
     ...(options.keepFromDay !== undefined ? { keepFromDay: options.keepFromDay } : {}),
+    ...(options.countOnly !== undefined ? { countOnly: options.countOnly } : {}),
     referenced,
   });
   for (const p of sources) {
@@ -330,6 +333,7 @@ async function readOrders(
     if (isEmptyHeader(table.header)) continue;
     const map = mapColumns("orders", table.header, p.file, options.columns.orders);
     tally.addColumns(map.fields);
+    if (sources.length === 1) merger.fileFields(new Set(map.fields));
     const parse = orderRowReader(map, rowContext(p.file, options), true);
     const seed = fieldSeed(map.fields);
     const skip = orderHashSkip(map.fields);
@@ -367,6 +371,11 @@ async function readOrders(
       : undefined,
   );
   input.duplicates = merger.duplicates;
+  const counted = merger.countedSummary;
+  if (counted !== null && counted.orders > 0) {
+    input.recordCount = input.records.length + counted.orders;
+    return { ...input, outsideIds: merger.outsideIds, countedOnly: counted };
+  }
   return { ...input, outsideIds: merger.outsideIds };
 }
 

@@ -300,93 +300,101 @@ class OrderStore {
 }
 
 /**
- * An Order whose fields are read from the OrderStore on access (a Stamp is built per access). Only
- * `orderId` is held; `toJSON` gives the plain record.
+ * The class of the Orders of one store: each holds its `orderId` and its global index `i` (the
+ * store is the class's, not each object's), its other fields are read from the store on access
+ * (a Stamp is built per access); `toJSON` gives the plain record. 40 bytes an order.
  */
-class StoredOrder implements Order {
-  constructor(
-    readonly orderId: string,
-    private readonly p: Page,
-    private readonly i: number,
-  ) {}
-  get channel(): Channel {
-    return (this.p.flags[this.i]! & AFN) !== 0 ? "afn" : "mfn";
-  }
-  get purchase(): Stamp {
-    const k = this.i * SLOTS;
-    return { ms: this.p.ms[k]!, day: this.p.day[k]! };
-  }
-  get status(): string | null {
-    const id = this.p.status[this.i]!;
-    return id < 0 ? null : this.p.shared.statuses[id]!;
-  }
-  get pending(): boolean {
-    return (this.p.flags[this.i]! & PENDING) !== 0;
-  }
-  get cancelled(): boolean {
-    return (this.p.flags[this.i]! & CANCELLED) !== 0;
-  }
-  get cancelledBy(): CancelledBy | null {
-    const by = (this.p.flags[this.i]! & BY_MASK) >> BY_SHIFT;
-    return by === 0 ? null : BY[by - 1]!;
-  }
-  get latestShip(): Stamp | null {
-    return this.p.stamp(this.i, LATEST_SHIP);
-  }
-  get shippedAt(): Stamp | null {
-    return this.p.stamp(this.i, SHIPPED);
-  }
-  get trackingNumber(): string | null {
-    return this.p.tracking(this.i);
-  }
-  get trackingValid(): boolean | null {
-    const f = this.p.flags[this.i]!;
-    return (f & TV_SET) === 0 ? null : (f & TV_TRUE) !== 0;
-  }
-  get trackingExempt(): boolean {
-    return (this.p.flags[this.i]! & EXEMPT) !== 0;
-  }
-  get promisedDelivery(): Stamp | null {
-    return this.p.stamp(this.i, PROMISED);
-  }
-  get deliveredAt(): Stamp | null {
-    return this.p.stamp(this.i, DELIVERED);
-  }
-  get refundedAt(): Stamp | null {
-    return this.p.stamp(this.i, REFUNDED);
-  }
-  get refundUndated(): boolean {
-    return (this.p.flags[this.i]! & REFUND_UNDATED) !== 0;
-  }
-  get rows(): number {
-    return this.p.rows[this.i]!;
-  }
-  get source(): Source {
-    return { file: this.p.shared.files[this.p.file[this.i]!]!, line: this.p.line[this.i]! };
-  }
-  /** The plain record (the 18 Order fields). */
-  toJSON(): Order {
-    return {
-      orderId: this.orderId,
-      channel: this.channel,
-      purchase: this.purchase,
-      status: this.status,
-      pending: this.pending,
-      cancelled: this.cancelled,
-      cancelledBy: this.cancelledBy,
-      latestShip: this.latestShip,
-      shippedAt: this.shippedAt,
-      trackingNumber: this.trackingNumber,
-      trackingValid: this.trackingValid,
-      trackingExempt: this.trackingExempt,
-      promisedDelivery: this.promisedDelivery,
-      deliveredAt: this.deliveredAt,
-      refundedAt: this.refundedAt,
-      refundUndated: this.refundUndated,
-      rows: this.rows,
-      source: this.source,
-    };
-  }
+function orderViews(store: OrderStore): new (orderId: string, i: number) => Order {
+  const pages = store.pages;
+  const page = (i: number): Page => pages[i >>> PAGE_BITS]!;
+  return class StoredOrder implements Order {
+    constructor(
+      readonly orderId: string,
+      private readonly i: number,
+    ) {}
+    get channel(): Channel {
+      return (page(this.i).flags[this.i & PAGE_MASK]! & AFN) !== 0 ? "afn" : "mfn";
+    }
+    get purchase(): Stamp {
+      const p = page(this.i);
+      const k = (this.i & PAGE_MASK) * SLOTS;
+      return { ms: p.ms[k]!, day: p.day[k]! };
+    }
+    get status(): string | null {
+      const p = page(this.i);
+      const id = p.status[this.i & PAGE_MASK]!;
+      return id < 0 ? null : p.shared.statuses[id]!;
+    }
+    get pending(): boolean {
+      return (page(this.i).flags[this.i & PAGE_MASK]! & PENDING) !== 0;
+    }
+    get cancelled(): boolean {
+      return (page(this.i).flags[this.i & PAGE_MASK]! & CANCELLED) !== 0;
+    }
+    get cancelledBy(): CancelledBy | null {
+      const by = (page(this.i).flags[this.i & PAGE_MASK]! & BY_MASK) >> BY_SHIFT;
+      return by === 0 ? null : BY[by - 1]!;
+    }
+    get latestShip(): Stamp | null {
+      return page(this.i).stamp(this.i & PAGE_MASK, LATEST_SHIP);
+    }
+    get shippedAt(): Stamp | null {
+      return page(this.i).stamp(this.i & PAGE_MASK, SHIPPED);
+    }
+    get trackingNumber(): string | null {
+      return page(this.i).tracking(this.i & PAGE_MASK);
+    }
+    get trackingValid(): boolean | null {
+      const f = page(this.i).flags[this.i & PAGE_MASK]!;
+      return (f & TV_SET) === 0 ? null : (f & TV_TRUE) !== 0;
+    }
+    get trackingExempt(): boolean {
+      return (page(this.i).flags[this.i & PAGE_MASK]! & EXEMPT) !== 0;
+    }
+    get promisedDelivery(): Stamp | null {
+      return page(this.i).stamp(this.i & PAGE_MASK, PROMISED);
+    }
+    get deliveredAt(): Stamp | null {
+      return page(this.i).stamp(this.i & PAGE_MASK, DELIVERED);
+    }
+    get refundedAt(): Stamp | null {
+      return page(this.i).stamp(this.i & PAGE_MASK, REFUNDED);
+    }
+    get refundUndated(): boolean {
+      return (page(this.i).flags[this.i & PAGE_MASK]! & REFUND_UNDATED) !== 0;
+    }
+    get rows(): number {
+      return page(this.i).rows[this.i & PAGE_MASK]!;
+    }
+    get source(): Source {
+      const p = page(this.i);
+      const k = this.i & PAGE_MASK;
+      return { file: p.shared.files[p.file[k]!]!, line: p.line[k]! };
+    }
+    /** The plain record (the 18 Order fields). */
+    toJSON(): Order {
+      return {
+        orderId: this.orderId,
+        channel: this.channel,
+        purchase: this.purchase,
+        status: this.status,
+        pending: this.pending,
+        cancelled: this.cancelled,
+        cancelledBy: this.cancelledBy,
+        latestShip: this.latestShip,
+        shippedAt: this.shippedAt,
+        trackingNumber: this.trackingNumber,
+        trackingValid: this.trackingValid,
+        trackingExempt: this.trackingExempt,
+        promisedDelivery: this.promisedDelivery,
+        deliveredAt: this.deliveredAt,
+        refundedAt: this.refundedAt,
+        refundUndated: this.refundUndated,
+        rows: this.rows,
+        source: this.source,
+      };
+    }
+  };
 }
 
 /**
@@ -466,11 +474,174 @@ class IdTable {
   }
 }
 
+
+/** The 64-bit hash of an order id counted only (two 32-bit lanes, one pass), in idA / idB. */
+let idA = 0;
+let idB = 0;
+function idHash(id: string): void {
+  let a = 0x811c9dc5;
+  let b = 0x2545f491;
+  for (let j = 0; j < id.length; j++) {
+    const c = id.charCodeAt(j);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = (Math.imul(b, 31) + c) | 0;
+  }
+  idA = a ^ (a >>> 15);
+  idB = b ^ (b >>> 13);
+}
+
+const C_STATUS = 1; // the status is known (the first non-empty one)
+const C_PENDING = 2;
+const C_MULTI = 4; // a second row hash, in hash2 (a third and more: hashes)
+
+/**
+ * Orders only counted for the AHR estimate (MergeOptions.countOnly): per order its id's 64-bit
+ * hash (no id string: two orders would only be taken for one if both 32-bit lanes collided),
+ * its purchase day, whether it is pending (by its first non-empty status, SPEC 8.3), and the
+ * hashes of its distinct rows (duplicates are counted as for any order). About 40 bytes an
+ * order, where a kept one takes some 200.
+ */
+class CountedOrders {
+  size = 0;
+  private cap = 1024;
+  /** Open addressing over the id hashes: 0 empty, else index + 1. */
+  private slots = new Int32Array(2048);
+  private idA = new Int32Array(1024);
+  private idB = new Int32Array(1024);
+  private day = new Int32Array(1024);
+  private flags = new Uint8Array(1024);
+  private hash = new Float64Array(1024);
+  private hash2 = new Float64Array(1024);
+  private readonly hashes = new Map<number, number[]>();
+
+  /** The index of the order whose id hashes to (a, b), or -1. */
+  find(a: number, b: number): number {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    for (let k = a & mask; ; k = (k + 1) & mask) {
+      const v = slots[k]!;
+      if (v === 0) return -1;
+      if (this.idA[v - 1] === a && this.idB[v - 1] === b) return v - 1;
+    }
+  }
+
+  /** A new order (its id hash is not in the table) with its first row. */
+  add(a: number, b: number, day: number, status: string | null, hash: number): void {
+    if (this.size === this.cap) this.grow();
+    if ((this.size + 1) * 2 > this.slots.length) this.rehash();
+    const j = this.size++;
+    this.idA[j] = a;
+    this.idB[j] = b;
+    this.day[j] = day;
+    this.hash[j] = hash;
+    this.flags[j] = 0;
+    this.setStatus(j, status);
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let k = a & mask;
+    while (slots[k] !== 0) k = (k + 1) & mask;
+    slots[k] = j + 1;
+  }
+
+  /** True (and remembers the hash) when no earlier row of order j had it. */
+  fresh(j: number, hash: number): boolean {
+    if (this.hash[j] === hash) return false;
+    const f = this.flags[j]!;
+    if ((f & C_MULTI) === 0) {
+      this.hash2[j] = hash;
+      this.flags[j] = f | C_MULTI;
+      return true;
+    }
+    if (this.hash2[j] === hash) return false;
+    const more = this.hashes.get(j);
+    if (more === undefined) {
+      this.hashes.set(j, [hash]);
+      return true;
+    }
+    if (more.includes(hash)) return false;
+    more.push(hash);
+    return true;
+  }
+
+  /** A row's status: the first non-empty one decides whether the order is pending. */
+  setStatus(j: number, status: string | null): void {
+    const f = this.flags[j]!;
+    if ((f & C_STATUS) !== 0 || status === null) return;
+    this.flags[j] = f | C_STATUS | (status === "pending" || status === "pendingavailability" ? C_PENDING : 0);
+  }
+
+  /** Purchase day -> how many of the orders are not pending. */
+  nonPendingByDay(): Map<number, number> {
+    const byDay = new Map<number, number>();
+    for (let j = 0; j < this.size; j++) {
+      if ((this.flags[j]! & C_PENDING) !== 0) continue;
+      const d = this.day[j]!;
+      byDay.set(d, (byDay.get(d) ?? 0) + 1);
+    }
+    return byDay;
+  }
+
+  private grow(): void {
+    const cap = this.cap * 2;
+    const i32 = (a: Int32Array): Int32Array<ArrayBuffer> => {
+      const b = new Int32Array(cap);
+      b.set(a);
+      return b;
+    };
+    const f64 = (a: Float64Array): Float64Array<ArrayBuffer> => {
+      const b = new Float64Array(cap);
+      b.set(a);
+      return b;
+    };
+    this.idA = i32(this.idA);
+    this.idB = i32(this.idB);
+    this.day = i32(this.day);
+    this.hash = f64(this.hash);
+    this.hash2 = f64(this.hash2);
+    const flags = new Uint8Array(cap);
+    flags.set(this.flags);
+    this.flags = flags;
+    this.cap = cap;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let j = 0; j < this.size; j++) {
+      let k = this.idA[j]! & mask;
+      while (slots[k] !== 0) k = (k + 1) & mask;
+      slots[k] = j + 1;
+    }
+    this.slots = slots;
+  }
+}
+
+/** What finish() says of the orders only counted (MergeOptions.countOnly). */
+export interface CountedSummary {
+  /** How many orders were counted only. */
+  orders: number;
+  /** Purchase day -> how many of them are not pending. */
+  nonPendingByDay: Map<number, number>;
+}
+
 export interface MergeOptions {
   /** Orders purchased before this day are dropped (see the module comment). */
   keepFromDay?: number;
   /** Order ids other inputs refer to: a dropped order's id is kept in outsideIds if listed. */
   referenced?: ReadonlySet<string>;
+  /**
+   * Orders that only the AHR estimate needs (a number of non-pending orders per purchase day) are
+   * only counted (CountedOrders; finish()'s countedSummary), not kept, when the order's first
+   * row already shows that no metric window and not the report's attention list can ever hold
+   * it: purchased from keepFromDay on and before `beforeDay` (the purchase-dated windows start);
+   * its channel known; each of its latest ship, promised delivery and ship dates before
+   * `basisFrom` (where the windows dated by them start) or after `asOf`, or empty where no orders
+   * file has the column (fileFields); and, with a latest ship date column, Amazon-fulfilled,
+   * cancelled, pending, shipped by `endOfDay` or due after it. Each of these is decided by the
+   * first non-empty cell (cancelled: by any row), so no later row can undo it. Its id goes to
+   * outsideIds if another input refers to it.
+   */
+  countOnly?: { beforeDay: number; basisFrom: number; asOf: number; endOfDay: number };
 }
 
 /** Where the purchase_date / fulfillment_channel header of an order's first file is, for errors. */
@@ -492,8 +663,42 @@ export class OrderMerger {
   private readonly names = new Map<string, ColumnNames>();
   readonly outsideIds = new Set<string>();
   duplicates = 0;
+  private counted: CountedOrders | null;
+  /** The orders only counted, after finish() (null without MergeOptions.countOnly). */
+  countedSummary: CountedSummary | null = null;
 
-  constructor(private readonly options: MergeOptions = {}) {}
+  constructor(private readonly options: MergeOptions = {}) {
+    this.counted = options.countOnly !== undefined ? new CountedOrders() : null;
+  }
+
+  /**
+   * The fields (canonical names) of every orders file, when known before the rows are merged
+   * (a single file): a date whose column no file has is empty for good. Unknown (null): any
+   * empty date may still come on a later row.
+   */
+  private fields: ReadonlySet<string> | null = null;
+
+  fileFields(fields: ReadonlySet<string>): void {
+    this.fields = fields;
+  }
+
+  /** Whether a new order's first row lets it be only counted (MergeOptions.countOnly). */
+  private countOnly(row: OrderRow): boolean {
+    const c = this.options.countOnly!;
+    if (row.purchase === null || row.purchase.day >= c.beforeDay || row.channel === null) return false;
+    const fields = this.fields;
+    const outside = (st: Stamp | null, field: string): boolean =>
+      st === null ? fields !== null && !fields.has(field) : st.day < c.basisFrom || st.day > c.asOf;
+    if (!outside(row.latestShip, "latest_ship_date") || !outside(row.promisedDelivery, "promised_delivery_date")) return false;
+    if (!outside(row.shippedAt, "shipped_at")) return false;
+    if (row.latestShip === null) return true; // no attention list without the column
+    if (row.channel === "afn" || row.itemCancelled) return true;
+    const s = row.status;
+    if (s === "pending" || s === "pendingavailability" || s === "cancelled" || s === "canceled") return true;
+    if (row.shippedAt !== null && row.shippedAt.ms <= c.endOfDay) return true;
+    const due = row.latestShip;
+    return due !== null && due.ms >= c.endOfDay && due.day !== c.asOf;
+  }
 
   private drop(id: string): void {
     if (this.options.referenced?.has(id)) this.outsideIds.add(id);
@@ -513,11 +718,29 @@ export class OrderMerger {
     const store = this.store;
     let i = this.orders.get(row.orderId);
     if (i === undefined) {
+      const counted = this.counted;
+      if (counted !== null) {
+        idHash(row.orderId);
+        const j = counted.find(idA, idB);
+        if (j !== -1) {
+          if (!counted.fresh(j, hash)) {
+            this.duplicates++;
+            return "duplicate";
+          }
+          counted.setStatus(j, row.status);
+          return "kept";
+        }
+      }
       if (keep !== undefined) {
         if (row.purchase !== null ? row.purchase.day < keep : this.recent.has(row.orderId)) {
           this.drop(row.orderId);
           return "dropped";
         }
+      }
+      if (counted !== null && this.countOnly(row)) {
+        counted.add(idA, idB, row.purchase!.day, row.status, hash);
+        if (this.options.referenced?.has(row.orderId)) this.outsideIds.add(row.orderId);
+        return "kept";
       }
       i = store.add(file, line, hash);
       this.orders.set(row.orderId, i);
@@ -553,11 +776,22 @@ export class OrderMerger {
   finish(skip?: (error: AhrError, rows: number) => void): Order[] {
     const store = this.store;
     const out: Order[] = [];
+    const View = orderViews(store);
     const ids = this.orders.ids;
+    // Ids both dropped (outsideIds) and kept later (a row with a later purchase date): by index.
+    const alsoKept = new Map<number, string>();
+    for (const id of this.outsideIds) {
+      const i = this.orders.get(id);
+      if (i !== undefined) alsoKept.set(i, id);
+    }
     // The merge state goes first: the views below are the last big allocation of the read.
     store.release();
     this.orders = new IdTable();
     this.recent.clear();
+    if (this.counted !== null) {
+      this.countedSummary = { orders: this.counted.size, nonPendingByDay: this.counted.nonPendingByDay() };
+      this.counted = null;
+    }
     for (let i = 0; i < ids.length; i++) {
       const orderId = ids[i]!;
       const page = store.page(i);
@@ -579,8 +813,8 @@ export class OrderMerger {
         continue;
       }
       page.settle(k);
-      out.push(new StoredOrder(orderId, page, k));
-      if (this.outsideIds.has(orderId)) this.outsideIds.delete(orderId);
+      out.push(new View(orderId, i));
+      if (alsoKept.has(i)) this.outsideIds.delete(orderId);
     }
     this.names.clear();
     return out;

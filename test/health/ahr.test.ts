@@ -21,6 +21,22 @@ const v = (policy: string, detected: string, extra: Partial<Violation> = {}) =>
   violation({ policy, detectedAt: at(detected), ...extra });
 
 describe("AHR volume (SPEC 2.10)", () => {
+  it("orders the reader only counted (countedOnly) add their non-pending count per day in W(180, 0)", () => {
+    // 150 kept + 40 counted on 2026-06-01 + 15 on 2026-05-25 (the window's first day) = 205;
+    // 30 on 2026-05-24 are a day too early
+    const o = orders(nOrders(150));
+    o.countedOnly = {
+      orders: 100,
+      nonPendingByDay: new Map([
+        [parseDay("2026-06-01")!, 40],
+        [parseDay("2026-05-25")!, 15],
+        [parseDay("2026-05-24")!, 30],
+      ]),
+    };
+    const h = accountHealth(context(D, { orders: o }));
+    expect([h.orders180d, h.volumeBonus]).toEqual([205, 4]);
+  });
+
   it("W(180, 0) is 2026-05-25 .. 2026-11-20", () => {
     // 11-20 minus 179 days: 20 to 10-31, +31 to 09-30, +30 to 08-31, +31 to 07-31, +30 to 06-30,
     // +31 to 05-31 (173), +6 to 05-25 (179)

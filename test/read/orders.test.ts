@@ -2,7 +2,10 @@ import { describe, it, expect } from "vitest";
 import { isAhrError } from "../../src/errors.js";
 import type { Order } from "../../src/records.js";
 import { readInputsWith, type ReadOptions } from "../../src/read/index.js";
-import { zone } from "../../src/time.js";
+import { defaultConfig } from "../../src/config/defaults.js";
+import { countOnlyFor } from "../../src/check.js";
+import { buildReport } from "../../src/report/build.js";
+import { formatDay, parseDay, zone } from "../../src/time.js";
 import { fakeFs } from "../helpers/table.js";
 
 const DAY = 86_400_000;
@@ -194,6 +197,100 @@ describe("keepFromDay and outsideIds", () => {
     const { input } = await readOrders({ "o1.txt": [H, "X\t2020-01-01\tMFN\t\t\t\t\t\t\ts1"].join("\n") });
     expect(input.records.length).toBe(1);
     expect(input.outsideIds.size).toBe(0);
+  });
+});
+
+describe("countOnly: orders only the AHR needs are counted, not kept", () => {
+  const H2 = "order_id\tpurchase_date\tfulfillment_channel\torder_status\titem_status\tshipped_at\tlatest_ship_date\tsku";
+  it("counts an order whose first row rules it out of every window and of attention; keeps the others", async () => {
+    // beforeDay Oct 10, basisFrom Oct 8, as of Oct 20; promised_delivery_date is no column here
+    const { input } = await readOrders(
+      {
+        "o1.txt": [
+          H2,
+          "A\t2026-10-03\tMFN\tShipped\t\t2026-10-04\t2026-10-05\ts1", // shipped by the end of D: counted
+          "A\t2026-10-03\tMFN\tShipped\t\t2026-10-04\t2026-10-05\ts1", // a duplicate of it
+          "A\t\t\t\t\t\t\ts2", // another row of A, no purchase date: found by its id hash
+          "B\t2026-10-04\tMFN\tUnshipped\t\t\t2026-10-06\ts1", // unshipped MFN, overdue: kept
+          "C\t2026-10-05\tAFN\t\t\t2026-10-06\t2026-10-07\ts1", // Amazon-fulfilled: counted
+          "C\t2026-10-05\tAFN\tPending\t\t\t\ts2", // ... its first status says pending
+          "E\t2026-10-05\t\tShipped\t\t2026-10-06\t2026-10-07\ts1", // no channel on the first row: kept
+          "E\t2026-10-05\tMFN\t\t\t\t\ts2",
+          "F\t2026-10-12\tAFN\tShipped\t\t2026-10-13\t2026-10-14\ts1", // from beforeDay on: kept
+          "G\t2026-10-06\tMFN\tShipped\t\t2026-10-25\t2026-10-30\ts1", // shipped and due after D: counted
+          "H\t2026-10-06\tMFN\tCanceled\t\t\t2026-10-07\ts1", // no ship date yet (a later row may bring one): kept
+          "I\t2026-10-06\tMFN\tCanceled\t\t2026-10-04\t2026-10-05\ts1", // counted (not pending: in the AHR)
+          "J\t2026-10-06\tMFN\tShipped\t\t2026-10-09\t2026-10-05\ts1", // shipped on Oct 9, in vtr's days: kept
+          "Q\t2026-09-01\tMFN\tShipped\t\t\t\ts1", // before keepFromDay: dropped
+        ].join("\n"),
+        "fb.txt": "date\trating\torder_id\n10/9/26\t1\tA\n10/9/26\t1\tQ\n10/9/26\t1\tZ",
+      },
+      { keepFromDay: OCT(2), countOnly: { beforeDay: OCT(10), basisFrom: OCT(8), asOf: OCT(20), endOfDay: OCT(21) * DAY - 1 } },
+      { feedback: ["fb.txt"] },
+    );
+    expect(input.records.map((r) => r.orderId)).toEqual(["B", "E", "F", "H", "J"]);
+    expect(input.records.find((r) => r.orderId === "E")!.channel).toBe("mfn");
+    // A, C, G, I counted; C is pending; A on Oct 3, G and I on Oct 6
+    expect(input.countedOnly!.orders).toBe(4);
+    expect([...input.countedOnly!.nonPendingByDay].sort()).toEqual([
+      [OCT(3), 1],
+      [OCT(6), 2],
+    ]);
+    expect([input.rows, input.duplicates, input.recordCount]).toEqual([13, 1, 9]);
+    // A is counted and referenced, Q dropped and referenced: both matched, neither unmatched
+    expect([...input.outsideIds].sort()).toEqual(["A", "Q"]);
+  });
+
+  it("without the date columns (one file) an order is counted on its channel and purchase date alone", async () => {
+    const { input } = await readOrders(
+      { "o1.txt": ["order_id\tpurchase_date\tfulfillment_channel\torder_status", "K\t2026-10-03\tMFN\tUnshipped"].join("\n") },
+      { keepFromDay: OCT(2), countOnly: { beforeDay: OCT(10), basisFrom: OCT(8), asOf: OCT(20), endOfDay: OCT(21) * DAY - 1 } },
+    );
+    expect([input.records.length, input.countedOnly!.orders]).toEqual([0, 1]);
+    // two files: a later one could bring the dates, so the order is kept
+    const two = await readOrders(
+      {
+        "o1.txt": ["order_id\tpurchase_date\tfulfillment_channel\torder_status", "K\t2026-10-03\tMFN\tUnshipped"].join("\n"),
+        "o2.txt": ["order_id\tpurchase_date\tfulfillment_channel\tlatest_ship_date", "K\t2026-10-03\tMFN\t2026-10-09"].join("\n"),
+      },
+      { keepFromDay: OCT(2), countOnly: { beforeDay: OCT(10), basisFrom: OCT(8), asOf: OCT(20), endOfDay: OCT(21) * DAY - 1 } },
+    );
+    expect(two.input.records.map((r) => [r.orderId, r.latestShip?.day])).toEqual([["K", OCT(9)]]);
+    expect(two.input.countedOnly).toBeUndefined();
+  });
+
+  it("the report is the same whether the orders the AHR alone needs are counted or kept", async () => {
+    const asOf = parseDay("2026-10-20")!;
+    const config = defaultConfig();
+    const countOnly = countOnlyFor(asOf, config)!;
+    expect(countOnly.beforeDay).toBe(asOf - 133); // odr: 2 x 60 + 14 days
+    expect(countOnly.basisFrom).toBe(asOf - 59); // lsr, vtr, otdr: 2 x 30 days
+    const first = parseDay("2026-04-01")!;
+    const rows = ["order_id\tpurchase_date\tfulfillment_channel\torder_status\titem_status\tshipped_at\tlatest_ship_date\tsku"];
+    const feedback = ["date\trating\torder_id"];
+    for (let k = 0; k < 400; k++) {
+      const day = first + ((k * 7) % 200);
+      const status = ["Shipped", "Pending", "Canceled", "Unshipped", ""][k % 5]!;
+      const channel = k % 3 === 0 ? "Amazon" : k % 13 === 0 ? "" : "Merchant";
+      const shipped = k % 4 === 0 ? "" : formatDay(day + 1);
+      const due = k % 11 === 0 ? "2026-10-25" : k % 17 === 0 ? "2026-10-20" : formatDay(day + 2);
+      const row = `O${k}\t${formatDay(day)}\t${channel}\t${status}\t${k % 19 === 0 ? "Cancelled" : ""}\t${shipped}\t${due}\ts1`;
+      rows.push(row);
+      if (k % 10 === 0) rows.push(row); // a duplicate
+      if (k % 6 === 0) rows.push(`O${k}\t\tMerchant\t${k % 12 === 0 ? "Pending" : "Shipped"}\t\t\t\ts2`);
+      if (k % 9 === 0) feedback.push(`10/1/26\t${1 + (k % 2)}\tO${k}`);
+    }
+    const files = { "o1.txt": rows.join("\n"), "fb.txt": feedback.join("\n") };
+    const keep = { keepFromDay: asOf - 179, skipInvalid: true }; // orders with no channel on any row are skipped
+    const counted = await readOrders(files, { ...keep, countOnly }, { feedback: ["fb.txt"] });
+    const kept = await readOrders(files, keep, { feedback: ["fb.txt"] });
+    // both kinds of order are there: counted ones, and ones from before beforeDay kept for attention
+    expect(counted.input.countedOnly!.orders).toBeGreaterThan(20);
+    expect(counted.input.records.some((r) => r.purchase.day < countOnly.beforeDay)).toBe(true);
+    const report = (inputs: typeof kept.inputs) =>
+      JSON.stringify(buildReport(inputs, { asOf, config, details: true, failOn: "breach", version: "0" }));
+    expect(report(counted.inputs)).toBe(report(kept.inputs));
+    expect(kept.input.countedOnly).toBeUndefined();
   });
 });
 
