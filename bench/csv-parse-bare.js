@@ -3,7 +3,10 @@
  * The CSV baseline of `npm run bench`: stream a comma CSV through csv-parse and count the records,
  * nothing else. Options: those of ahr's csv path (src/read/csv.ts) that decide what is parsed
  * (delimiter, relaxed column counts and quotes, trimmed cells, blank lines skipped); ahr's own
- * bookkeeping (`info` for line numbers) is part of what the comparison charges to ahr.
+ * bookkeeping (line numbers from `parser.info`, the selected cells of each record) is part of
+ * what the comparison charges to ahr, and so is its `max_record_size` (a check per character
+ * that only guards memory). `--info` adds csv-parse's per-record info objects (for comparison;
+ * ahr no longer uses them).
  *
  *   node bench/csv-parse-bare.js FILE [--info]
  */
