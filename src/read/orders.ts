@@ -62,11 +62,19 @@ interface Shared {
   readonly statuses: string[];
   readonly statusIndex: Map<string, number>;
   readonly files: string[];
+  /** The day the 16-bit day column counts from (the first date stored; NaN: none yet). */
+  baseDay: number;
 }
+
+const DAY_MS = 86_400_000;
+/** msOff: no date. */
+const NO_DATE = -0x80000000;
+/** msOff: the date did not fit the narrow columns; it is in Page.wide. */
+const WIDE = -0x7fffffff;
 
 /**
  * Up to PAGE merged orders as columns (issue 6): one slot per order in a few typed arrays, instead
- * of an object with a Stamp object per date. A date is its instant (NaN: none) and its day; the
+ * of an object with a Stamp object per date. A date is its day and instant (see msOff); the
  * flags column holds the booleans, the channel and who cancelled. Pages are never copied once
  * full, so the store grows without a transient copy of everything read so far; only the first
  * page grows (by doubling), so that small inputs stay small.
@@ -74,9 +82,16 @@ interface Shared {
 class Page {
   cap = 0;
   size = 0;
-  ms = new Float64Array(0);
-  day = new Int32Array(0);
-  flags = new Int32Array(0);
+  /**
+   * A date (slot k = order * SLOTS + date) is its day as an offset from shared.baseDay (16 bits)
+   * and its instant as milliseconds from the start of that day in UTC (32 bits; NO_DATE: none),
+   * 6 bytes instead of 12. A date that does not fit (a day more than 89 years from the base, an
+   * instant more than 24 days from its day, a fractional one) is kept whole in `wide` (WIDE).
+   */
+  msOff = new Int32Array(0);
+  day = new Int16Array(0);
+  readonly wide = new Map<number, Stamp>();
+  flags = new Uint16Array(0);
   status = new Int32Array(0);
   rows = new Int32Array(0);
   line = new Int32Array(0);
@@ -105,12 +120,15 @@ class Page {
   }
 
   grow(cap: number): void {
-    const ms = new Float64Array(cap * SLOTS);
-    ms.set(this.ms);
-    this.ms = ms;
-    const day = new Int32Array(cap * SLOTS);
+    const msOff = new Int32Array(cap * SLOTS);
+    msOff.set(this.msOff);
+    this.msOff = msOff;
+    const day = new Int16Array(cap * SLOTS);
     day.set(this.day);
     this.day = day;
+    const flags = new Uint16Array(cap);
+    flags.set(this.flags);
+    this.flags = flags;
     const hash = new Float64Array(cap);
     hash.set(this.hash);
     this.hash = hash;
@@ -120,7 +138,7 @@ class Page {
     const trackLen = new Uint8Array(cap);
     trackLen.set(this.trackLen);
     this.trackLen = trackLen;
-    for (const k of ["flags", "status", "rows", "line", "file", "trackOff"] as const) {
+    for (const k of ["status", "rows", "line", "file", "trackOff"] as const) {
       const a = new Int32Array(cap);
       a.set(this[k]);
       this[k] = a;
@@ -132,7 +150,7 @@ class Page {
   add(file: number, line: number, hash: number): number {
     if (this.size === this.cap) this.grow(Math.min(PAGE, this.cap * 2));
     const i = this.size++;
-    this.ms.fill(NaN, i * SLOTS, i * SLOTS + SLOTS);
+    this.msOff.fill(NO_DATE, i * SLOTS, i * SLOTS + SLOTS);
     this.status[i] = -1;
     this.line[i] = line;
     this.file[i] = file;
@@ -162,16 +180,41 @@ class Page {
   }
 
   hasPurchase(i: number): boolean {
-    return !Number.isNaN(this.ms[i * SLOTS + PURCHASE]!);
+    return this.msOff[i * SLOTS + PURCHASE] !== NO_DATE;
+  }
+
+  /** Stores date slot k (an instant NaN: no date, as before it was stored). */
+  private put(k: number, st: Stamp): void {
+    const ms = st.ms;
+    if (ms !== ms) {
+      this.msOff[k] = NO_DATE;
+      return;
+    }
+    const shared = this.shared;
+    if (shared.baseDay !== shared.baseDay) shared.baseDay = st.day;
+    const d = st.day - shared.baseDay;
+    const off = ms - st.day * DAY_MS;
+    if ((d << 16) >> 16 === d && (off | 0) === off && off > WIDE) {
+      this.day[k] = d;
+      this.msOff[k] = off;
+    } else {
+      this.msOff[k] = WIDE;
+      this.wide.set(k, { ms, day: st.day });
+    }
+  }
+
+  /** The instant of date slot k (NaN: none). */
+  private msAt(k: number): number {
+    const off = this.msOff[k]!;
+    if (off === NO_DATE) return NaN;
+    if (off === WIDE) return this.wide.get(k)!.ms;
+    return (this.shared.baseDay + this.day[k]!) * DAY_MS + off;
   }
 
   private setFirst(i: number, slot: number, st: Stamp | null): void {
     if (st === null) return;
     const k = i * SLOTS + slot;
-    if (Number.isNaN(this.ms[k]!)) {
-      this.ms[k] = st.ms;
-      this.day[k] = st.day;
-    }
+    if (this.msOff[k] === NO_DATE) this.put(k, st);
   }
 
   /** Merges one row into order i (SPEC 8.2: the first non-empty cell wins, ...). */
@@ -195,11 +238,8 @@ class Page {
     this.setFirst(i, DELIVERED, r.deliveredAt);
     if (r.refundedAt !== null) {
       const k = i * SLOTS + REFUNDED;
-      const ms = this.ms[k]!;
-      if (Number.isNaN(ms) || r.refundedAt.ms < ms) {
-        this.ms[k] = r.refundedAt.ms;
-        this.day[k] = r.refundedAt.day;
-      }
+      const ms = this.msAt(k);
+      if (Number.isNaN(ms) || r.refundedAt.ms < ms) this.put(k, r.refundedAt);
     } else if (r.refundAmountPositive) f |= REFUND_UNDATED;
     this.flags[i] = f;
   }
@@ -259,15 +299,21 @@ class Page {
 
   stamp(i: number, slot: number): Stamp | null {
     const k = i * SLOTS + slot;
-    const ms = this.ms[k]!;
-    return ms === ms ? { ms, day: this.day[k]! } : null;
+    const off = this.msOff[k]!;
+    if (off === NO_DATE) return null;
+    if (off === WIDE) {
+      const w = this.wide.get(k)!;
+      return { ms: w.ms, day: w.day };
+    }
+    const day = this.shared.baseDay + this.day[k]!;
+    return { ms: day * DAY_MS + off, day };
   }
 }
 
 /** The pages of the orders read, addressed by a global order index. */
 class OrderStore {
   readonly pages: Page[] = [];
-  private readonly shared: Shared = { statuses: [], statusIndex: new Map(), files: [] };
+  private readonly shared: Shared = { statuses: [], statusIndex: new Map(), files: [], baseDay: NaN };
   private lastFile: string | null = null;
   private lastFileIndex = -1;
 
@@ -316,9 +362,7 @@ function orderViews(store: OrderStore): new (orderId: string, i: number) => Orde
       return (page(this.i).flags[this.i & PAGE_MASK]! & AFN) !== 0 ? "afn" : "mfn";
     }
     get purchase(): Stamp {
-      const p = page(this.i);
-      const k = (this.i & PAGE_MASK) * SLOTS;
-      return { ms: p.ms[k]!, day: p.day[k]! };
+      return page(this.i).stamp(this.i & PAGE_MASK, PURCHASE)!;
     }
     get status(): string | null {
       const p = page(this.i);

@@ -1,6 +1,8 @@
 import { describe, it, expect } from "vitest";
 import { isAhrError } from "../../src/errors.js";
 import type { Order } from "../../src/records.js";
+import type { OrderRow } from "../../src/read/kinds.js";
+import { OrderMerger } from "../../src/read/orders.js";
 import { readInputsWith, type ReadOptions } from "../../src/read/index.js";
 import { defaultConfig } from "../../src/config/defaults.js";
 import { countOnlyFor } from "../../src/check.js";
@@ -356,5 +358,81 @@ describe("tracking numbers are given back as read", () => {
       null,
       "1Z2", // row 1 empty, row 2 has it: the first non-empty wins
     ]);
+  });
+});
+
+describe("the store's narrow date columns (a day offset and an instant within 24 days of it)", () => {
+  const names = { purchase: "purchase_date", channel: "fulfillment_channel" };
+  const row = (orderId: string, o: Partial<OrderRow> = {}): OrderRow => ({
+    orderId,
+    purchase: { ms: OCT(2) * DAY + 3_600_000, day: OCT(2) },
+    channel: "mfn",
+    status: "shipped",
+    itemCancelled: false,
+    cancelledBy: null,
+    latestShip: null,
+    shippedAt: null,
+    trackingNumber: null,
+    trackingValid: undefined,
+    trackingExempt: null,
+    promisedDelivery: null,
+    deliveredAt: null,
+    refundedAt: null,
+    refundAmountPositive: false,
+    ...o,
+  });
+  it("gives back every date as stored, those that do not fit the narrow columns included", () => {
+    const m = new OrderMerger();
+    const far = parseDay("1900-01-01")!; // 46,021 days before the first date stored (OCT(2)): past 16 bits
+    const latest = { ms: OCT(3) * DAY + 40 * DAY, day: OCT(3) }; // 40 days after its day: past 32 bits of ms
+    const before = { ms: OCT(3) * DAY - 5 * 3_600_000, day: OCT(3) }; // before its day's UTC start (a zone east of UTC)
+    const half = { ms: OCT(4) * DAY + 0.5, day: OCT(4) }; // a fractional instant
+    m.add(row("A"), 1, "o.txt", 2, names);
+    m.add(row("B", { purchase: { ms: far * DAY, day: far }, latestShip: latest, shippedAt: before, deliveredAt: half }), 2, "o.txt", 3, names);
+    // refunds: the earliest wins, whichever of them is kept whole
+    m.add(row("C", { refundedAt: { ms: far * DAY + 7, day: far } }), 3, "o.txt", 4, names);
+    m.add(row("C", { refundedAt: { ms: OCT(5) * DAY, day: OCT(5) } }), 4, "o.txt", 5, names);
+    m.add(row("D", { refundedAt: { ms: OCT(6) * DAY, day: OCT(6) } }), 5, "o.txt", 6, names);
+    m.add(row("D", { refundedAt: { ms: OCT(1) * DAY + 40 * DAY, day: OCT(1) } }), 6, "o.txt", 7, names); // later instant: not taken
+    m.add(row("D", { refundedAt: { ms: OCT(1) * DAY - 40 * DAY, day: OCT(1) } }), 7, "o.txt", 8, names); // earlier, wide: taken
+    const [a, b, c, d] = m.finish();
+    expect(a!.purchase).toEqual({ ms: OCT(2) * DAY + 3_600_000, day: OCT(2) });
+    expect(a!.latestShip).toBeNull();
+    expect(b!.purchase).toEqual({ ms: far * DAY, day: far });
+    expect(b!.latestShip).toEqual(latest);
+    expect(b!.shippedAt).toEqual(before);
+    expect(b!.deliveredAt).toEqual(half);
+    expect(b!.promisedDelivery).toBeNull();
+    expect(c!.refundedAt).toEqual({ ms: far * DAY + 7, day: far });
+    expect(d!.refundedAt).toEqual({ ms: OCT(1) * DAY - 40 * DAY, day: OCT(1) });
+  });
+  it("an instant that is not a number is no date, as before it was stored: a later row's date fills it", () => {
+    const m = new OrderMerger();
+    m.add(row("A", { shippedAt: { ms: NaN, day: OCT(3) } }), 1, "o.txt", 2, names);
+    m.add(row("A", { shippedAt: { ms: OCT(4) * DAY, day: OCT(4) } }), 2, "o.txt", 3, names);
+    expect(m.finish()[0]!.shippedAt).toEqual({ ms: OCT(4) * DAY, day: OCT(4) });
+  });
+  it("orders on both sides of a page boundary (65,536 orders a page) keep their own fields", () => {
+    const m = new OrderMerger();
+    const n = 65_536 + 10;
+    for (let i = 0; i < n; i++) {
+      const day = OCT(1) + (i % 50);
+      m.add(row(`O${i}`, { purchase: { ms: day * DAY + i, day }, channel: i % 2 === 0 ? "afn" : "mfn" }), i, "o.txt", i + 2, names);
+    }
+    m.add(row("O65536", { refundedAt: { ms: OCT(9) * DAY, day: OCT(9) } }), -1, "o.txt", n + 2, names); // second row of the first order of page 2
+    const out = m.finish();
+    expect(out.length).toBe(n);
+    for (const i of [0, 65_535, 65_536, n - 1]) {
+      const o = out[i]!;
+      const day = OCT(1) + (i % 50);
+      expect(o.orderId).toBe(`O${i}`);
+      expect(o.purchase).toEqual({ ms: day * DAY + i, day });
+      expect(o.channel).toBe(i % 2 === 0 ? "afn" : "mfn");
+      expect(o.source).toEqual({ file: "o.txt", line: i + 2 });
+    }
+    expect(out[65_536]!.rows).toBe(2);
+    expect(out[65_536]!.refundedAt).toEqual({ ms: OCT(9) * DAY, day: OCT(9) });
+    expect(out[65_535]!.rows).toBe(1);
+    expect(out[65_535]!.refundedAt).toBeNull();
   });
 });
