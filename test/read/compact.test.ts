@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compactMessage } from "../../src/read/compact.js";
+import { StringColumn, compactMessage } from "../../src/read/compact.js";
 import type { Message } from "../../src/records.js";
 
 describe("compactMessage", () => {
@@ -26,5 +26,57 @@ describe("compactMessage", () => {
       ]);
       expect(JSON.parse(JSON.stringify(c))).toEqual(m);
     }
+  });
+});
+
+describe("kept messages in pages", () => {
+  const msg = (i: number, file = "m.csv"): Message => ({
+    messageId: i % 7 === 0 ? null : `M${i}`,
+    orderId: i % 5 === 0 ? null : i % 11 === 0 ? `113-ü-${i}` : i % 13 === 0 ? `注文-${i}` : `113-${i}`,
+    receivedAt: { ms: 1_790_935_200_000 + i * 1000, day: 20728 + (i % 3) },
+    respondedAt: i % 2 === 0 ? null : { ms: 1_790_935_200_000 + i * 1000 + 60_000, day: 20728 + (i % 3) },
+    noResponseNeeded: i % 3 === 0,
+    source: { file, line: i + 2 },
+  });
+  it("every message is given back as added, across pages and files", () => {
+    // 4096 a page: 9000 messages fill two pages and part of a third; the file changes at 5000
+    const plain = Array.from({ length: 9000 }, (_, i) => msg(i, i < 5000 ? "a.csv" : "b.csv"));
+    const kept = plain.map(compactMessage);
+    for (const i of [0, 1, 10, 11, 13, 4095, 4096, 4999, 5000, 5001, 8191, 8192, 8999]) {
+      expect(JSON.parse(JSON.stringify(kept[i]))).toEqual(plain[i]);
+      expect(kept[i]!.receivedAt).toEqual(plain[i]!.receivedAt);
+    }
+    expect(kept[11]!.orderId).toBe("113-ü-11"); // Latin-1, in the pool
+    expect(kept[13]!.orderId).toBe("注文-13"); // not Latin-1: kept as itself
+    expect(kept[14]!.messageId).toBeNull();
+    expect(kept[5000]!.source).toEqual({ file: "b.csv", line: 5002 });
+    expect(kept.every((k, i) => k.orderId === plain[i]!.orderId && k.messageId === plain[i]!.messageId)).toBe(true);
+  });
+});
+
+describe("StringColumn", () => {
+  it("gives back Latin-1, other, long, empty and null strings, and compares them in place", () => {
+    const long = "x".repeat(255);
+    const longer = "y".repeat(256); // past the 8-bit length
+    const values = ["111-1234567-1234567", "ÿé\u0000", "注文-1", long, longer, "", null, "a"];
+    const c = new StringColumn(4, 8); // grown below, its pool grown from 8 bytes
+    c.grow(values.length);
+    values.forEach((v, k) => c.set(k, v));
+    expect(values.map((_, k) => c.get(k))).toEqual(values);
+    expect(c.equals(0, "111-1234567-1234567")).toBe(true);
+    expect(c.equals(0, "111-1234567-1234568")).toBe(false);
+    expect(c.equals(0, "111-1234567-123456")).toBe(false);
+    expect(c.equals(1, "ÿé\u0000")).toBe(true);
+    expect(c.equals(1, "ÿé")).toBe(false);
+    expect(c.equals(2, "注文-1")).toBe(true);
+    expect(c.equals(2, "注文-2")).toBe(false);
+    expect(c.equals(4, longer)).toBe(true);
+    expect(c.equals(4, long)).toBe(false);
+    expect(c.equals(5, "")).toBe(true);
+    expect(c.equals(6, "")).toBe(false); // null is no string
+    expect(c.equals(7, "ab")).toBe(false); // "a" is a prefix of it
+    c.trim();
+    expect(values.map((_, k) => c.get(k))).toEqual(values);
+    expect(c.slots).toBe(values.length);
   });
 });
