@@ -20,6 +20,7 @@
  */
 import { AhrError } from "../errors.js";
 import type { CancelledBy, Channel, Order, Source, Stamp } from "../records.js";
+import { StringColumn } from "./compact.js";
 import type { OrderRow } from "./kinds.js";
 import { RowCursor } from "./rows.js";
 
@@ -108,6 +109,8 @@ class Page {
    */
   trackOff = new Int32Array(0);
   trackLen = new Uint8Array(0);
+  /** The order ids (Latin-1 bytes; see StringColumn): a string is built per access. */
+  readonly ids: StringColumn;
   private pool = Buffer.alloc(0);
   private poolUsed = 0;
   private readonly trackingOther = new Map<number, string>();
@@ -116,10 +119,12 @@ class Page {
     readonly shared: Shared,
     cap: number,
   ) {
+    this.ids = new StringColumn(0, cap * 20);
     this.grow(cap);
   }
 
   grow(cap: number): void {
+    this.ids.grow(cap);
     const msOff = new Int32Array(cap * SLOTS);
     msOff.set(this.msOff);
     this.msOff = msOff;
@@ -147,9 +152,10 @@ class Page {
   }
 
   /** A new order's slot (the page has room). */
-  add(file: number, line: number, hash: number): number {
+  add(id: string, file: number, line: number, hash: number): number {
     if (this.size === this.cap) this.grow(Math.min(PAGE, this.cap * 2));
     const i = this.size++;
+    this.ids.set(i, id);
     this.msOff.fill(NO_DATE, i * SLOTS, i * SLOTS + SLOTS);
     this.status[i] = -1;
     this.line[i] = line;
@@ -289,12 +295,18 @@ class Page {
     this.flags[i] = f;
   }
 
+  /** Frees the unused tails of the byte pools (when the page is full, and at the end). */
+  trim(): void {
+    this.ids.trim();
+    if (this.pool.length > this.poolUsed) this.pool = Buffer.from(this.pool.subarray(0, this.poolUsed)); // a copy
+  }
+
   /** Drops the merge state once every order is settled. */
   release(): void {
     this.hash = new Float64Array(0);
     this.hash2 = new Float64Array(0);
     this.hashes.clear();
-    if (this.pool.length > this.poolUsed) this.pool = Buffer.from(this.pool.subarray(0, this.poolUsed)); // a copy
+    this.trim();
   }
 
   stamp(i: number, slot: number): Stamp | null {
@@ -325,7 +337,23 @@ class OrderStore {
     return this.shared.files[this.page(i).file[i & PAGE_MASK]!]!;
   }
 
-  add(file: string, line: number, hash: number): number {
+  /** How many orders (slots) the store has. */
+  size(): number {
+    const n = this.pages.length;
+    return n === 0 ? 0 : (n - 1) * PAGE + this.pages[n - 1]!.size;
+  }
+
+  /** Whether order i's id is `id` (compared in place). */
+  idIs(i: number, id: string): boolean {
+    return this.page(i).ids.equals(i & PAGE_MASK, id);
+  }
+
+  /** The id of order i. */
+  id(i: number): string {
+    return this.page(i).ids.get(i & PAGE_MASK)!;
+  }
+
+  add(id: string, file: string, line: number, hash: number): number {
     if (file !== this.lastFile) {
       let f = this.shared.files.indexOf(file);
       if (f === -1) f = this.shared.files.push(file) - 1;
@@ -334,10 +362,11 @@ class OrderStore {
     }
     let last = this.pages[this.pages.length - 1];
     if (last === undefined || last.size === PAGE) {
+      last?.trim();
       last = new Page(this.shared, this.pages.length === 0 ? 1024 : PAGE);
       this.pages.push(last);
     }
-    return (this.pages.length - 1) * PAGE + last.add(this.lastFileIndex, line, hash);
+    return (this.pages.length - 1) * PAGE + last.add(id, this.lastFileIndex, line, hash);
   }
 
   release(): void {
@@ -346,18 +375,18 @@ class OrderStore {
 }
 
 /**
- * The class of the Orders of one store: each holds its `orderId` and its global index `i` (the
- * store is the class's, not each object's), its other fields are read from the store on access
- * (a Stamp is built per access); `toJSON` gives the plain record. 40 bytes an order.
+ * The class of the Orders of one store: each holds its global index `i` (the store is the
+ * class's, not each object's), its fields are read from the store on access (a Stamp or the
+ * order id string is built per access); `toJSON` gives the plain record. 32 bytes an order.
  */
-function orderViews(store: OrderStore): new (orderId: string, i: number) => Order {
+function orderViews(store: OrderStore): new (i: number) => Order {
   const pages = store.pages;
   const page = (i: number): Page => pages[i >>> PAGE_BITS]!;
   return class StoredOrder implements Order {
-    constructor(
-      readonly orderId: string,
-      private readonly i: number,
-    ) {}
+    constructor(private readonly i: number) {}
+    get orderId(): string {
+      return page(this.i).ids.get(this.i & PAGE_MASK)!;
+    }
     get channel(): Channel {
       return (page(this.i).flags[this.i & PAGE_MASK]! & AFN) !== 0 ? "afn" : "mfn";
     }
@@ -443,16 +472,18 @@ function orderViews(store: OrderStore): new (orderId: string, i: number) => Orde
 
 /**
  * Order id -> global order index: open addressing with linear probing over an Int32Array
- * (0: empty, -1: deleted, else index + 1), the ids themselves in an array by index. A third of
- * the memory of a Map of ~700,000 ids and no garbage from its rehashing.
+ * (0: empty, -1: deleted, else index + 1); the ids themselves are the store's (its pages' id
+ * columns, compared in place). A third of the memory of a Map of ~700,000 ids and no garbage
+ * from its rehashing.
  */
 class IdTable {
   private slots = new Int32Array(1024);
   /** Slots not empty (deleted ones included). */
   private used = 0;
-  readonly ids: string[] = [];
-  /** Each id's hash, by index: probes and rehashing never touch the id strings of other orders. */
+  /** Each id's hash, by index: probes and rehashing never touch the ids of other orders. */
   private hashes = new Int32Array(1024);
+
+  constructor(private readonly store: OrderStore) {}
 
   private static hash(id: string): number {
     let h = 0x811c9dc5;
@@ -468,7 +499,7 @@ class IdTable {
     let k = h & mask;
     for (;;) {
       const v = slots[k]!;
-      if (v === 0 || (v > 0 && hashes[v - 1] === h && this.ids[v - 1] === id)) return k;
+      if (v === 0 || (v > 0 && hashes[v - 1] === h && this.store.idIs(v - 1, id))) return k;
       k = (k + 1) & mask;
     }
   }
@@ -478,7 +509,7 @@ class IdTable {
     return v > 0 ? v - 1 : undefined;
   }
 
-  /** Adds an id that is not in the table, for index `index` (the next one: ids.length). */
+  /** Adds an id that is not in the table, for store index `index` (whose id it is). */
   set(id: string, index: number): void {
     if ((this.used + 1) * 2 > this.slots.length) this.rehash();
     if (index >= this.hashes.length) {
@@ -489,7 +520,6 @@ class IdTable {
     const h = IdTable.hash(id);
     this.hashes[index] = h;
     this.slots[this.slotOf(id, h)] = index + 1;
-    this.ids[index] = id;
     this.used++;
   }
 
@@ -699,7 +729,7 @@ export type AddResult = "kept" | "duplicate" | "dropped";
 export class OrderMerger {
   private readonly store = new OrderStore();
   /** Order id -> its index in the store (indices in order of first appearance). */
-  private orders = new IdTable();
+  private orders = new IdTable(this.store);
   private readonly recent = new Set<string>();
   private readonly recentQueue: string[] = [];
   private recentAt = 0;
@@ -786,7 +816,7 @@ export class OrderMerger {
         if (this.options.referenced?.has(row.orderId)) this.outsideIds.add(row.orderId);
         return "kept";
       }
-      i = store.add(file, line, hash);
+      i = store.add(row.orderId, file, line, hash);
       this.orders.set(row.orderId, i);
     }
     const page = store.page(i);
@@ -821,7 +851,6 @@ export class OrderMerger {
     const store = this.store;
     const out: Order[] = [];
     const View = orderViews(store);
-    const ids = this.orders.ids;
     // Ids both dropped (outsideIds) and kept later (a row with a later purchase date): by index.
     const alsoKept = new Map<number, string>();
     for (const id of this.outsideIds) {
@@ -830,19 +859,19 @@ export class OrderMerger {
     }
     // The merge state goes first: the views below are the last big allocation of the read.
     store.release();
-    this.orders = new IdTable();
+    this.orders = new IdTable(store);
     this.recent.clear();
     if (this.counted !== null) {
       this.countedSummary = { orders: this.counted.size, nonPendingByDay: this.counted.nonPendingByDay() };
       this.counted = null;
     }
-    for (let i = 0; i < ids.length; i++) {
-      const orderId = ids[i]!;
+    for (let i = 0, n = store.size(); i < n; i++) {
       const page = store.page(i);
       const k = i & PAGE_MASK;
       if ((page.flags[k]! & DEAD) !== 0) continue;
       const purchase = !page.hasPurchase(k);
       if (purchase || (page.flags[k]! & CHANNEL_SET) === 0) {
+        const orderId = store.id(i);
         const names = this.names.get(orderId);
         const error = new AhrError("EMPTY_REQUIRED", {
           file: store.file(i),
@@ -857,8 +886,9 @@ export class OrderMerger {
         continue;
       }
       page.settle(k);
-      out.push(new View(orderId, i));
-      if (alsoKept.has(i)) this.outsideIds.delete(orderId);
+      out.push(new View(i));
+      const id = alsoKept.get(i);
+      if (id !== undefined) this.outsideIds.delete(id);
     }
     this.names.clear();
     return out;

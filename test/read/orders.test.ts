@@ -436,3 +436,26 @@ describe("the store's narrow date columns (a day offset and an instant within 24
     expect(out[65_535]!.refundedAt).toBeNull();
   });
 });
+
+describe("order ids in the store's byte pool", () => {
+  it("Latin-1, other characters, past 255 characters and prefixes of each other: merged and given back as read", async () => {
+    const long = "L".repeat(300); // past the 8-bit length of the pool
+    const long2 = "L".repeat(299) + "M";
+    const ids = ["Ä-1", "注文-1", long, long2, "A", "AB", "Ab"];
+    const lines = ["order_id\tpurchase_date\tfulfillment_channel\tsku"];
+    ids.forEach((id, n) => lines.push(`${id}\t2026-10-02\tMFN\tfirst-${n}`));
+    ids.forEach((id, n) => lines.push(`${id}\t2026-10-02\tMFN\tsecond-${n}`)); // second rows: found by id
+    lines.push(`注文-1\t2026-10-02\tMFN\tfirst-1`); // a duplicate of an order whose id is not Latin-1
+    const { input } = await readOrders({ "o1.txt": lines.join("\n") });
+    expect(input.records.map((o) => o.orderId)).toEqual(ids);
+    expect(input.records.map((o) => o.rows)).toEqual([2, 2, 2, 2, 2, 2, 2]);
+    expect(input.records.map((o) => o.source.line)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    expect(input.duplicates).toBe(1);
+    expect(JSON.parse(JSON.stringify(input.records[1])).orderId).toBe("注文-1");
+  });
+  it("an order with neither date nor channel names its id in the error", async () => {
+    const h = "order_id\tpurchase_date\tfulfillment_channel";
+    const e = await readOrders({ "o1.txt": [h, "A\t2026-10-02\tMFN", "Zß\t\tMFN"].join("\n") }).catch((x: unknown) => x);
+    expect(isAhrError(e) && e.params).toMatchObject({ line: 3, column: "purchase_date", expected: "a purchase date (on at least one row of order Zß)" });
+  });
+});
