@@ -16,6 +16,7 @@
  * - status: breach if unhealthy or at deactivation risk, at_risk if the band is at_risk, else good.
  */
 import type { MetricContext } from "../metrics/types.js";
+import { factsOf, PENDING } from "../metrics/facts.js";
 import { inWindow, windowFor } from "../metrics/window.js";
 import type { Violation } from "../records.js";
 import type { AccountHealth, Deduction, RepeatLimit } from "../report/types.js";
@@ -61,8 +62,9 @@ export function accountHealth(ctx: MetricContext): AccountHealth {
   let orders180d = 0;
   if (inputs.orders === undefined) notes.push(NO_ORDERS_NOTE);
   else {
-    for (const o of inputs.orders.records) {
-      if (!o.pending && inWindow(o.purchase.day, window)) orders180d++;
+    const f = factsOf(ctx, inputs.orders);
+    for (let j = 0; j < f.records.length; j++) {
+      if ((f.flags[j]! & PENDING) === 0 && inWindow(f.purchaseDay[j]!, window)) orders180d++;
     }
     // Orders the reader only counted (older than every metric's windows).
     for (const [day, n] of inputs.orders.countedOnly?.nonPendingByDay ?? []) {

@@ -9,18 +9,9 @@
  *   is in the window and whose latest ship time is before the end of D. Not counted; listed.
  * - Needs `latest_ship_date` and `shipped_at`.
  */
-import { inWindow } from "./window.js";
+import { CANCELLED, channelBits, counts, factsOf } from "./facts.js";
 import type { MetricFn, Offender } from "./types.js";
-import {
-  channelMatches,
-  latenessWords,
-  existsAsOf,
-  isShipped,
-  noData,
-  offender,
-  ordersWith,
-  sortOffenders,
-} from "./orders.js";
+import { latenessWords, noData, offender, ordersWith, sortOffenders } from "./orders.js";
 
 const BASIS = "latest ship date";
 
@@ -31,20 +22,26 @@ export const lsr: MetricFn = (ctx, window, channel) => {
   let denominator = 0;
   const late: Offender[] = [];
   const overdue: Offender[] = [];
-  for (const o of got.orders.records) {
-    if (!existsAsOf(o, ctx.asOf) || !channelMatches(o, channel) || o.cancelled) continue;
-    const due = o.latestShip;
-    if (due === null || !inWindow(due.day, window)) continue;
-
-    if (o.shippedAt !== null && isShipped(o, ctx.endOfDay)) {
+  const f = factsOf(ctx, got.orders);
+  const bits = channelBits(channel);
+  const { from, to } = window;
+  const { endOfDay } = ctx;
+  for (let j = 0; j < f.records.length; j++) {
+    if (!counts(f, j, ctx.asOf, bits) || (f.flags[j]! & CANCELLED) !== 0) continue;
+    const dueDay = f.latestShipDay[j]!; // NONE (no latest ship date) is before every window
+    if (dueDay < from || dueDay > to) continue;
+    const dueMs = f.latestShipMs[j]!;
+    const shippedMs = f.shippedMs[j]!;
+    if (shippedMs <= endOfDay) {
+      // Shipped by the end of D (NaN: not shipped).
       denominator++;
-      if (o.shippedAt.ms > due.ms) {
-        const by = latenessWords(due, o.shippedAt.ms, o.shippedAt.day);
-        late.push(offender(o, due.day, `shipped ${by} after the latest ship date`));
+      if (shippedMs > dueMs) {
+        const by = latenessWords({ ms: dueMs, day: dueDay }, shippedMs, f.shippedDay[j]!);
+        late.push(offender(f.records[j]!, dueDay, `shipped ${by} after the latest ship date`));
       }
-    } else if (due.ms < ctx.endOfDay) {
-      const by = latenessWords(due, ctx.endOfDay, ctx.asOf);
-      overdue.push(offender(o, due.day, `not shipped, ${by} past the latest ship date`));
+    } else if (dueMs < endOfDay) {
+      const by = latenessWords({ ms: dueMs, day: dueDay }, endOfDay, ctx.asOf);
+      overdue.push(offender(f.records[j]!, dueDay, `not shipped, ${by} past the latest ship date`));
     }
   }
 

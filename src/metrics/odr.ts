@@ -12,8 +12,8 @@
  */
 import type { MetricFn, OdrComponents, Offender } from "./types.js";
 import { defectIndex, defectInputsGiven, type DefectKind } from "./defects.js";
-import { channelMatches, existsAsOf, noData, offender, sortOffenders } from "./orders.js";
-import { inWindow } from "./window.js";
+import { channelBits, counts, factsOf } from "./facts.js";
+import { noData, offender, sortOffenders } from "./orders.js";
 
 const BASIS = "purchase date";
 
@@ -41,16 +41,22 @@ export const odr: MetricFn = (ctx, window, channel) => {
   let denominator = 0;
   const components: OdrComponents = { negativeFeedback: 0, claims: 0, chargebacks: 0 };
   const offenders: Offender[] = [];
-  for (const o of orders.records) {
-    if (!existsAsOf(o, ctx.asOf) || !channelMatches(o, channel)) continue;
-    if (!inWindow(o.purchase.day, window)) continue;
+  const f = factsOf(ctx, orders);
+  const bits = channelBits(channel);
+  const { from, to } = window;
+  for (let j = 0; j < f.records.length; j++) {
+    if (!counts(f, j, ctx.asOf, bits)) continue;
+    const day = f.purchaseDay[j]!;
+    if (day < from || day > to) continue;
     denominator++;
+    if (index.size === 0) continue;
+    const o = f.records[j]!;
     const d = index.get(o.orderId);
     if (d === undefined) continue;
     if (d.negativeFeedback) components.negativeFeedback++;
     if (d.claims) components.claims++;
     if (d.chargebacks) components.chargebacks++;
-    offenders.push(offender(o, o.purchase.day, d.words.join("; ")));
+    offenders.push(offender(o, day, d.words.join("; ")));
   }
 
   return {

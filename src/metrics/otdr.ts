@@ -8,20 +8,9 @@
  *   (calendar days). Not delivered is not on time.
  * - Needs `promised_delivery_date`, `delivered_at`, `shipped_at` and tracking.
  */
-import { inWindow } from "./window.js";
+import { channelBits, counts, factsOf, VALID_TRACKING } from "./facts.js";
 import type { MetricFn, Offender } from "./types.js";
-import {
-  channelMatches,
-  daysWords,
-  existsAsOf,
-  hasValidTracking,
-  isDelivered,
-  isShipped,
-  noData,
-  offender,
-  ordersWith,
-  sortOffenders,
-} from "./orders.js";
+import { daysWords, noData, offender, ordersWith, sortOffenders } from "./orders.js";
 
 const BASIS = "promised delivery date";
 
@@ -33,21 +22,25 @@ export const otdr: MetricFn = (ctx, window, channel) => {
     ["tracking_number", "tracking_valid"],
   ]);
   if (got.orders === null) return noData(BASIS, got.reason);
-  const columns = got.orders.columns;
 
   let denominator = 0;
   const offenders: Offender[] = [];
-  for (const o of got.orders.records) {
-    if (!existsAsOf(o, ctx.asOf) || !channelMatches(o, channel)) continue;
-    const promised = o.promisedDelivery;
-    if (promised === null || !inWindow(promised.day, window)) continue;
-    if (!isShipped(o, ctx.endOfDay) || !hasValidTracking(o, columns)) continue;
+  const f = factsOf(ctx, got.orders);
+  const bits = channelBits(channel);
+  const { from, to } = window;
+  const { endOfDay } = ctx;
+  for (let j = 0; j < f.records.length; j++) {
+    if (!counts(f, j, ctx.asOf, bits)) continue;
+    const promised = f.promisedDay[j]!; // NONE (no promised date) is before every window
+    if (promised < from || promised > to) continue;
+    // Shipped by the end of D (NaN: not shipped), with valid tracking.
+    if (!(f.shippedMs[j]! <= endOfDay) || (f.flags[j]! & VALID_TRACKING) === 0) continue;
     denominator++;
-    if (o.deliveredAt === null || !isDelivered(o, ctx.endOfDay)) {
-      offenders.push(offender(o, promised.day, "not delivered by the promised date"));
-    } else if (o.deliveredAt.day > promised.day) {
-      const late = daysWords(o.deliveredAt.day - promised.day);
-      offenders.push(offender(o, promised.day, `delivered ${late} after the promised date`));
+    if (!(f.deliveredMs[j]! <= endOfDay)) {
+      offenders.push(offender(f.records[j]!, promised, "not delivered by the promised date"));
+    } else if (f.deliveredDay[j]! > promised) {
+      const late = daysWords(f.deliveredDay[j]! - promised);
+      offenders.push(offender(f.records[j]!, promised, `delivered ${late} after the promised date`));
     }
   }
 

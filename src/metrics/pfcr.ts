@@ -8,9 +8,9 @@
  * - Needs `order_status` or `item_status` (without both, nothing says an order was cancelled).
  */
 import type { CancelledBy } from "../records.js";
-import { inWindow } from "./window.js";
+import { channelBits, counts, factsOf, SELLER_CANCEL } from "./facts.js";
 import type { MetricFn, Offender } from "./types.js";
-import { channelMatches, existsAsOf, isSellerSideCancel, noData, offender, ordersWith, sortOffenders } from "./orders.js";
+import { noData, offender, ordersWith, sortOffenders } from "./orders.js";
 
 const BASIS = "purchase date";
 
@@ -29,11 +29,18 @@ export const pfcr: MetricFn = (ctx, window, channel) => {
 
   let denominator = 0;
   const offenders: Offender[] = [];
-  for (const o of got.orders.records) {
-    if (!existsAsOf(o, ctx.asOf) || !channelMatches(o, channel)) continue;
-    if (!inWindow(o.purchase.day, window)) continue;
+  const f = factsOf(ctx, got.orders);
+  const bits = channelBits(channel);
+  const { from, to } = window;
+  for (let j = 0; j < f.records.length; j++) {
+    if (!counts(f, j, ctx.asOf, bits)) continue;
+    const day = f.purchaseDay[j]!;
+    if (day < from || day > to) continue;
     denominator++;
-    if (isSellerSideCancel(o)) offenders.push(offender(o, o.purchase.day, cancelReason(o.cancelledBy)));
+    if ((f.flags[j]! & SELLER_CANCEL) !== 0) {
+      const o = f.records[j]!;
+      offenders.push(offender(o, day, cancelReason(o.cancelledBy)));
+    }
   }
 
   const notes = got.orders.columns.has("cancelled_by") ? [] : [NO_INITIATOR_NOTE];

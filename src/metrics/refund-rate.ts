@@ -6,9 +6,9 @@
  *   or a `refund_amount` > 0 on a row without a `refunded_at` (undated, it counts whatever D is).
  * - Needs `refunded_at` or `refund_amount`.
  */
-import { inWindow } from "./window.js";
+import { channelBits, counts, factsOf, REFUND_UNDATED } from "./facts.js";
 import type { MetricFn, Offender } from "./types.js";
-import { channelMatches, existsAsOf, isRefunded, noData, offender, ordersWith, sortOffenders } from "./orders.js";
+import { noData, offender, ordersWith, sortOffenders } from "./orders.js";
 
 const BASIS = "purchase date";
 
@@ -18,11 +18,18 @@ export const refundRate: MetricFn = (ctx, window, channel) => {
 
   let denominator = 0;
   const offenders: Offender[] = [];
-  for (const o of got.orders.records) {
-    if (!existsAsOf(o, ctx.asOf) || !channelMatches(o, channel)) continue;
-    if (!inWindow(o.purchase.day, window)) continue;
+  const f = factsOf(ctx, got.orders);
+  const bits = channelBits(channel);
+  const { from, to } = window;
+  for (let j = 0; j < f.records.length; j++) {
+    if (!counts(f, j, ctx.asOf, bits)) continue;
+    const day = f.purchaseDay[j]!;
+    if (day < from || day > to) continue;
     denominator++;
-    if (isRefunded(o, ctx.endOfDay)) offenders.push(offender(o, o.purchase.day, "refunded"));
+    // isRefunded: an undated refund, or one dated by the end of D (NaN: none).
+    if ((f.flags[j]! & REFUND_UNDATED) !== 0 || f.refundedMs[j]! <= ctx.endOfDay) {
+      offenders.push(offender(f.records[j]!, day, "refunded"));
+    }
   }
 
   return {

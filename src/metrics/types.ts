@@ -2,6 +2,7 @@
 import type { ChannelScope, ResolvedConfig } from "../config/defaults.js";
 import type { Inputs } from "../records.js";
 import type { Zone } from "../time.js";
+import type { OrderFacts } from "./facts.js";
 import type { Window } from "./window.js";
 
 export interface MetricContext {
@@ -12,6 +13,11 @@ export interface MetricContext {
   endOfDay: number;
   zone: Zone;
   config: ResolvedConfig;
+  /**
+   * The orders input's fields as columns (facts.ts), when the caller built them once for many
+   * metric calls (buildReport, buildTrend); a metric reads them itself when absent.
+   */
+  orderFacts?: OrderFacts;
 }
 
 /** One item behind a figure: a defective order, a late shipment, a late reply, ... */

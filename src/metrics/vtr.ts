@@ -10,20 +10,9 @@
  *   not valid), else a non-empty `tracking_number`.
  * - Needs `shipped_at` and (`tracking_number` or `tracking_valid`).
  */
-import type { Order } from "../records.js";
-import { inWindow } from "./window.js";
+import { channelBits, counts, factsOf, NONE, TRACKING_EXEMPT, VALID_TRACKING } from "./facts.js";
 import type { MetricFn, Offender } from "./types.js";
-import {
-  channelMatches,
-  existsAsOf,
-  hasValidTracking,
-  isShipped,
-  noData,
-  offender,
-  ordersWith,
-  sortOffenders,
-  trackingProblem,
-} from "./orders.js";
+import { noData, offender, ordersWith, sortOffenders, trackingProblem } from "./orders.js";
 
 const PROMISED = "promised delivery date";
 const SHIPPED = "ship date";
@@ -38,24 +27,31 @@ export const vtr: MetricFn = (ctx, window, channel) => {
   const got = ordersWith(ctx, ["shipped_at", ["tracking_number", "tracking_valid"]]);
   if (got.orders === null) return noData(basis, got.reason);
   const columns = got.orders.columns;
-  const basisDay = (o: Order): number | null =>
-    byPromise ? (o.promisedDelivery?.day ?? null) : (o.shippedAt?.day ?? null);
 
   let denominator = 0;
   let noPromise = 0;
   const offenders: Offender[] = [];
-  for (const o of got.orders.records) {
-    if (!existsAsOf(o, ctx.asOf) || !channelMatches(o, channel)) continue;
-    if (!isShipped(o, ctx.endOfDay) || o.trackingExempt) continue;
-    const day = basisDay(o);
-    if (day === null) {
+  const f = factsOf(ctx, got.orders);
+  const bits = channelBits(channel);
+  const { from, to } = window;
+  const basisDays = byPromise ? f.promisedDay : f.shippedDay;
+  for (let j = 0; j < f.records.length; j++) {
+    if (!counts(f, j, ctx.asOf, bits)) continue;
+    // Shipped by the end of D (NaN: not shipped), not exempt.
+    if (!(f.shippedMs[j]! <= ctx.endOfDay) || (f.flags[j]! & TRACKING_EXEMPT) !== 0) continue;
+    const day = basisDays[j]!;
+    if (day === NONE) {
       // Only reachable with the promised-date column: count the ones that shipped in the window.
-      if (o.shippedAt !== null && inWindow(o.shippedAt.day, window)) noPromise++;
+      const shippedDay = f.shippedDay[j]!;
+      if (shippedDay >= from && shippedDay <= to) noPromise++;
       continue;
     }
-    if (!inWindow(day, window)) continue;
+    if (day < from || day > to) continue;
     denominator++;
-    if (!hasValidTracking(o, columns)) offenders.push(offender(o, day, trackingProblem(o, columns)));
+    if ((f.flags[j]! & VALID_TRACKING) === 0) {
+      const o = f.records[j]!;
+      offenders.push(offender(o, day, trackingProblem(o, columns)));
+    }
   }
 
   const notes: string[] = [];

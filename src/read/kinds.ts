@@ -30,6 +30,7 @@ import {
   SEVERITY_EXPECTED,
   dateExpected,
   dateHint,
+  dateOnlyStamp,
   isoAt,
   normaliseWord,
   parseAction,
@@ -41,6 +42,7 @@ import {
   parseRating,
   parseSeverity,
   parseStamp,
+  slashDayAt,
   type DateContext,
 } from "./values.js";
 
@@ -73,7 +75,9 @@ class Cells {
   ) {
     this.dctx = { zone: ctx.zone, dateOrder: ctx.dateOrder };
     this.zone = ctx.zone;
+    this.dmy = ctx.dateOrder === "dmy";
   }
+  readonly dmy: boolean;
   pos(field: string): number {
     return position(this.map, field);
   }
@@ -109,6 +113,8 @@ class Cells {
   private readonly lastStamp: Stamp[] = [];
   /** Last instant read in place per position (NaN: none), whose Stamp is lastStamp. */
   private readonly lastMs: number[] = [];
+  /** Last day of an M/D/YY date read in place per position (NaN: none), whose Stamp is lastStamp. */
+  private readonly lastDay: number[] = [];
   /** Per position, a bounded memo for columns whose values repeat across orders (ship-by dates). */
   private readonly memo = new Map<number, Map<string, Stamp>>();
   /**
@@ -139,6 +145,7 @@ class Cells {
         if (this.lastMs[p] === ms) return this.lastStamp[p]!;
         this.lastMs[p] = ms;
         this.lastText[p] = "";
+        this.lastDay[p] = NaN;
         const scratch = this.scratch;
         let st: Stamp;
         if (scratch === null) st = { ms, day: this.zone.dayOf(ms) };
@@ -149,6 +156,26 @@ class Cells {
         }
         this.lastStamp[p] = st;
         return st;
+      }
+      if (ms !== ms) {
+        // M/D/YY and M/D/YYYY (feedback), read in place too.
+        const day = slashDayAt(r.text, s, e - s, this.dmy);
+        if (day === day) {
+          if (this.lastDay[p] === day) return this.lastStamp[p]!;
+          const st = dateOnlyStamp(day, this.zone, endOfDay);
+          const scratch = this.scratch;
+          let out = st;
+          if (scratch !== null) {
+            out = scratch[p] ?? (scratch[p] = { ms: 0, day: 0 });
+            out.ms = st.ms;
+            out.day = st.day;
+          }
+          this.lastText[p] = "";
+          this.lastMs[p] = NaN;
+          this.lastDay[p] = day;
+          this.lastStamp[p] = out;
+          return out;
+        }
       }
     }
     const t = r.str(p);
@@ -167,6 +194,7 @@ class Cells {
     this.lastText[p] = t;
     this.lastStamp[p] = s;
     this.lastMs[p] = NaN;
+    this.lastDay[p] = NaN;
     return s;
   }
   requiredDate(r: RowCursor, p: number, line: number): Stamp {

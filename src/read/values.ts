@@ -125,6 +125,54 @@ export function isoAt(s: string, at: number, n: number, zone: Zone): number {
   return fixed ? wall - off * 60_000 : zone.fromWall(wall);
 }
 
+const SLASH = (47 - D0) >>> 0; // "/" as dv() sees it
+
+/**
+ * `M/D/YY`, `M/D/YYYY` (month and day of one or two digits; with `dmy`, day first), the whole
+ * of `s` from `at`, `n` characters long (a cell read in place): the day number of that date, or
+ * NaN for any other text and for a date that does not exist (the general rules then decide, and
+ * they read this shape the same way: a two-digit year is 20YY, a date without a time).
+ */
+export function slashDayAt(s: string, at: number, n: number, dmy: boolean): number {
+  if (n < 6 || n > 10) return NaN;
+  const end = at + n;
+  let i = at;
+  let a = (s.charCodeAt(i++) - D0) >>> 0;
+  if (a > 9) return NaN;
+  let c = (s.charCodeAt(i++) - D0) >>> 0;
+  if (c <= 9) {
+    a = a * 10 + c;
+    c = (s.charCodeAt(i++) - D0) >>> 0;
+  }
+  if (c !== SLASH) return NaN;
+  let b = (s.charCodeAt(i++) - D0) >>> 0;
+  if (b > 9) return NaN;
+  c = (s.charCodeAt(i++) - D0) >>> 0;
+  if (c <= 9) {
+    b = b * 10 + c;
+    c = (s.charCodeAt(i++) - D0) >>> 0;
+  }
+  if (c !== SLASH) return NaN;
+  const digits = end - i;
+  if (digits !== 2 && digits !== 4) return NaN;
+  let y = 0;
+  for (; i < end; i++) {
+    const d = (s.charCodeAt(i) - D0) >>> 0;
+    if (d > 9) return NaN;
+    y = y * 10 + d;
+  }
+  if (digits === 2) y += 2000;
+  const mo = dmy ? b : a;
+  const d = dmy ? a : b;
+  if (!validDate(y, mo, d)) return NaN;
+  return daysFromCivil(y, mo, d);
+}
+
+/** A date without a time (day number `day`), as parseStamp gives it: its start, or its end. */
+export function dateOnlyStamp(day: number, zone: Zone, endOfDay: boolean): Stamp {
+  return { ms: endOfDay ? zone.endOfDay(day) : zone.startOfDay(day), day };
+}
+
 /** isoAt over a whole string, as a Stamp: undefined for another shape, null for ISO_INVALID. */
 function fastIso(s: string, zone: Zone): Stamp | null | undefined {
   const ms = isoAt(s, 0, s.length, zone);
@@ -149,7 +197,8 @@ const ABBR_RE = /\s+([A-Za-z]{3,5})$/;
 
 const year = (t: string): number => (t.length === 2 ? 2000 + Number(t) : Number(t));
 
-function general(text: string, ctx: DateContext, endOfDay: boolean): Stamp | null {
+/** parseStamp without its fast paths (exported for the tests that compare them). */
+export function general(text: string, ctx: DateContext, endOfDay: boolean): Stamp | null {
   let s = text.trim();
   let off: number | null = null;
   const abbr = ABBR_RE.exec(s);
@@ -221,6 +270,8 @@ function general(text: string, ctx: DateContext, endOfDay: boolean): Stamp | nul
 export function parseStamp(text: string, ctx: DateContext, endOfDay = false): Stamp | null {
   const fast = fastIso(text, ctx.zone);
   if (fast !== undefined) return fast;
+  const day = slashDayAt(text, 0, text.length, ctx.dateOrder === "dmy");
+  if (day === day) return dateOnlyStamp(day, ctx.zone, endOfDay);
   return general(text, ctx, endOfDay);
 }
 

@@ -15,7 +15,8 @@
  */
 import { METRIC_IDS, METRICS, type MetricId, type ResolvedConfig } from "../config/defaults.js";
 import type { MetricContext, MetricFn, Offender, Tally } from "../metrics/types.js";
-import { channelMatches, existsAsOf, isShipped, latenessWords, sourceOf } from "../metrics/orders.js";
+import { CANCELLED, channelBits, counts, factsOf, NONE, orderFacts } from "../metrics/facts.js";
+import { latenessWords, sourceOf } from "../metrics/orders.js";
 import { headroomOf, rateOf, statusOf } from "../metrics/status.js";
 import { windowDates, windowFor, type Window } from "../metrics/window.js";
 import { INPUT_KINDS, type Input, type InputKind, type Inputs } from "../records.js";
@@ -69,6 +70,8 @@ export function buildReport(inputs: Inputs, options: BuildOptions, deps: Partial
   const { config, asOf } = options;
   const z = zone(config.timeZone);
   const ctx: MetricContext = { inputs, asOf, endOfDay: z.endOfDay(asOf), zone: z, config };
+  // Each order's fields read once for all the metrics (facts.ts).
+  if (inputs.orders !== undefined) ctx.orderFacts = orderFacts(inputs.orders);
 
   const tallyNotes: string[] = [];
   const metrics: MetricRow[] = [];
@@ -248,17 +251,24 @@ export function attentionOf(ctx: MetricContext): Attention {
   if (orders === undefined || !orders.columns.has("latest_ship_date")) return { overdue: [], dueToday: [] };
   const overdue: { ms: number; o: Offender }[] = [];
   const dueToday: { ms: number; o: Offender }[] = [];
-  for (const o of orders.records) {
-    if (!existsAsOf(o, ctx.asOf) || !channelMatches(o, "mfn") || o.cancelled) continue;
-    const due = o.latestShip;
-    if (due === null || isShipped(o, ctx.endOfDay)) continue;
-    const date = formatDay(due.day);
-    if (due.ms < ctx.endOfDay) {
-      const late = latenessWords(due, ctx.endOfDay, ctx.asOf);
+  const f = factsOf(ctx, orders);
+  const mfn = channelBits("mfn");
+  for (let j = 0; j < f.records.length; j++) {
+    if (!counts(f, j, ctx.asOf, mfn) || (f.flags[j]! & CANCELLED) !== 0) continue;
+    const dueDay = f.latestShipDay[j]!;
+    // No latest ship date, or shipped by the end of D.
+    if (dueDay === NONE || f.shippedMs[j]! <= ctx.endOfDay) continue;
+    const dueMs = f.latestShipMs[j]!;
+    if (dueMs < ctx.endOfDay) {
+      const o = f.records[j]!;
+      const date = formatDay(dueDay);
+      const late = latenessWords({ ms: dueMs, day: dueDay }, ctx.endOfDay, ctx.asOf);
       const reason = `ship by ${date}: ${late} overdue`;
-      overdue.push({ ms: due.ms, o: { orderId: o.orderId, date, reason, source: sourceOf(o) } });
-    } else if (due.day === ctx.asOf) {
-      dueToday.push({ ms: due.ms, o: { orderId: o.orderId, date, reason: `ship by ${date}`, source: sourceOf(o) } });
+      overdue.push({ ms: dueMs, o: { orderId: o.orderId, date, reason, source: sourceOf(o) } });
+    } else if (dueDay === ctx.asOf) {
+      const o = f.records[j]!;
+      const date = formatDay(dueDay);
+      dueToday.push({ ms: dueMs, o: { orderId: o.orderId, date, reason: `ship by ${date}`, source: sourceOf(o) } });
     }
   }
   return {

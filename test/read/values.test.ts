@@ -14,6 +14,8 @@ import {
   parseRating,
   parseSeverity,
   parseStamp,
+  general,
+  slashDayAt,
 } from "../../src/read/values.js";
 
 const UTC = { zone: zone("UTC"), dateOrder: "mdy" as const };
@@ -162,6 +164,72 @@ describe("parseStamp: other formats", () => {
           expect(got!.day).toBe(LA.zone.dayOf(ms));
         },
       ),
+    );
+  });
+});
+
+describe("parseStamp: the M/D/YY fast path", () => {
+  it("reads M/D/YY and M/D/YYYY in place as the day number (dmy: day first)", () => {
+    expect(slashDayAt("10/2/26", 0, 7, false)).toBe(OCT2_2026);
+    expect(slashDayAt("10/02/2026", 0, 10, false)).toBe(OCT2_2026);
+    expect(slashDayAt("2/10/26", 0, 7, true)).toBe(OCT2_2026);
+    expect(slashDayAt("1/1/26", 0, 6, false)).toBe(JAN1_2026);
+    // A cell in the middle of a line.
+    expect(slashDayAt("x\t10/2/26\ty", 2, 7, false)).toBe(OCT2_2026);
+    expect(slashDayAt("2/29/28", 0, 7, false)).toBe(21243); // 2028-02-29, as in the ISO test above
+  });
+  it("leaves every other text and impossible dates to the general rules (NaN)", () => {
+    for (const t of [
+      "13/1/26", // month 13 (mdy)
+      "2/29/26", // 2026 is not a leap year
+      "0/1/26",
+      "1/0/26",
+      "1/2/262", // three-digit year
+      "1/2/0999", // before year 1000
+      "1/2/2",
+      "123/1/26",
+      "1/123/26",
+      "1-2-26",
+      " 1/2/26",
+      "1/2/26 ",
+      "1/2/26Z",
+      "1/2/26 10:00",
+      "1//26",
+      "a/2/26",
+    ]) {
+      expect(slashDayAt(t, 0, t.length, false), t).toBeNaN();
+    }
+    expect(slashDayAt("1/13/26", 0, 7, true)).toBeNaN(); // month 13 (dmy)
+  });
+  it("parseStamp gives what the general rules give, for that shape, its near misses and others", () => {
+    const piece = fc.oneof(
+      fc.integer({ min: 0, max: 99999 }).map(String),
+      fc.constantFrom("0", "00", "1", "01", "12", "13", "29", "30", "31", "32", "99", "2026", "1999", "0999"),
+    );
+    const sep = fc.constantFrom("/", "/", "/", "-", ".", " ", "");
+    const tail = fc.constantFrom("", "", "", " ", "Z", " 10:00", "T10:00:00", " PST", " 3:04 PM", "x");
+    const zones = [zone("UTC"), zone("America/Los_Angeles"), zone("Asia/Kolkata")];
+    fc.assert(
+      fc.property(
+        fc.tuple(piece, sep, piece, sep, piece, tail),
+        fc.constantFrom("mdy" as const, "dmy" as const),
+        fc.integer({ min: 0, max: 2 }),
+        fc.boolean(),
+        (parts, dateOrder, z, endOfDay) => {
+          const text = parts.join("");
+          const ctx = { zone: zones[z]!, dateOrder };
+          expect(parseStamp(text, ctx, endOfDay)).toEqual(general(text, ctx, endOfDay));
+          const line = `a\t${text}\tb`;
+          const day = slashDayAt(line, 2, text.length, dateOrder === "dmy");
+          if (day === day) {
+            const g = general(text, ctx, endOfDay);
+            expect(g).not.toBeNull();
+            expect(g!.day).toBe(day);
+            expect(g!.ms).toBe(endOfDay ? ctx.zone.endOfDay(day) : ctx.zone.startOfDay(day));
+          }
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 });
