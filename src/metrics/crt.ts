@@ -12,8 +12,7 @@
  * - Needs a messages input with a `responded_at` column: without it every message would look
  *   unanswered.
  */
-import { formatDay } from "../time.js";
-import { noData, sortOffenders } from "./orders.js";
+import { dayText, noData, sortOffenders } from "./orders.js";
 import type { MetricFn, Offender } from "./types.js";
 import { inWindow } from "./window.js";
 
@@ -67,7 +66,7 @@ export const crt: MetricFn = (ctx, window) => {
     offenders.push({
       orderId: m.orderId,
       messageId: m.messageId,
-      date: formatDay(m.receivedAt.day),
+      date: dayText(m.receivedAt.day),
       reason,
       source: `${m.source.file}:${m.source.line}`,
     });

@@ -6,7 +6,7 @@
  * Every predicate takes `endOfDay` (the last millisecond of D): a row dated later has not
  * happened yet (replay, SPEC 1 and 8.1). A row without a date counts whatever D is.
  */
-import type { Chargeback, Claim, Feedback, Inputs, Stamp } from "../records.js";
+import type { Chargeback, Claim, Feedback, Inputs, Order, Stamp } from "../records.js";
 import type { MetricContext, OdrComponents } from "./types.js";
 
 /** Status words compared as SPEC 3 says: lower-case, spaces, `_` and `-` removed. */
@@ -110,8 +110,33 @@ const COMPONENT: Record<DefectKind, keyof OdrComponents> = {
  * each order up once. Two rows with the same words (two chargebacks) give the words once.
  */
 export function defectIndex(ctx: MetricContext): Map<string, OrderDefects> {
+  return defectTable(ctx).index;
+}
+
+/**
+ * The defects as of the end of D, once per context: the index, every defect row (kind and order
+ * id, in eachDefect's order), and after the first pass over the orders, each order's defects by
+ * position (odr) and the order ids that pass found (unmatchedDefects).
+ */
+interface DefectTable {
+  index: Map<string, OrderDefects>;
+  rows: { kind: DefectKind; orderId: string }[];
+  /** The records `byOrder` is of. */
+  of: readonly Order[] | null;
+  byOrder: (OrderDefects | undefined)[];
+  found: Set<string>;
+}
+
+const TABLES = "defects";
+
+function defectTable(ctx: MetricContext): DefectTable {
+  const memo = ctx.memo;
+  const kept = memo?.get(TABLES) as DefectTable | undefined;
+  if (kept !== undefined) return kept;
   const index = new Map<string, OrderDefects>();
+  const rows: DefectTable["rows"] = [];
   eachDefect(ctx, (kind, orderId, words) => {
+    rows.push({ kind, orderId });
     let d = index.get(orderId);
     if (d === undefined) {
       d = { negativeFeedback: false, claims: false, chargebacks: false, words: [] };
@@ -120,7 +145,37 @@ export function defectIndex(ctx: MetricContext): Map<string, OrderDefects> {
     d[COMPONENT[kind]] = true;
     if (!d.words.includes(words)) d.words.push(words);
   });
-  return index;
+  const table: DefectTable = { index, rows, of: null, byOrder: [], found: new Set() };
+  memo?.set(TABLES, table);
+  return table;
+}
+
+/**
+ * The defects of each of `records` (the orders input's) by position, undefined for none: one
+ * lookup per order per context, however many odr rows read them.
+ */
+export function defectsByOrder(ctx: MetricContext, records: readonly Order[]): readonly (OrderDefects | undefined)[] {
+  return lookUp(defectTable(ctx), records);
+}
+
+/** Fills the table's byOrder and found for `records`, unless it has them. */
+function lookUp(t: DefectTable, records: readonly Order[]): readonly (OrderDefects | undefined)[] {
+  if (t.of !== records) {
+    const byOrder = new Array<OrderDefects | undefined>(records.length);
+    const found = new Set<string>();
+    if (t.index.size > 0) {
+      for (let j = 0; j < records.length; j++) {
+        const id = records[j]!.orderId;
+        const d = t.index.get(id);
+        byOrder[j] = d;
+        if (d !== undefined) found.add(id);
+      }
+    }
+    t.of = records;
+    t.byOrder = byOrder;
+    t.found = found;
+  }
+  return t.byOrder;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -144,23 +199,13 @@ export function unmatchedDefects(ctx: MetricContext): UnmatchedDefects {
   const counts: UnmatchedDefects = { feedback: 0, claims: 0, chargebacks: 0 };
   const orders = ctx.inputs.orders;
   if (orders === undefined) return counts;
-  // The defect rows first (few), then one pass over the orders marking the ids they name: no
-  // set of every order id is built, and without defect inputs nothing is walked at all.
-  const rows: { kind: DefectKind; orderId: string }[] = [];
-  const named = new Map<string, boolean>();
-  eachDefect(ctx, (kind, orderId) => {
-    if (orders.outsideIds.has(orderId)) return;
-    rows.push({ kind, orderId });
-    named.set(orderId, false);
-  });
-  if (rows.length === 0) return counts;
-  let left = named.size;
-  for (const o of orders.records) {
-    if (named.get(o.orderId) === false) {
-      named.set(o.orderId, true);
-      if (--left === 0) break;
-    }
+  // The defect rows first (few); without any, nothing is walked at all. The ids found among the
+  // orders come from the same pass over them as odr's lookups (defectsByOrder).
+  const t = defectTable(ctx);
+  if (t.rows.length === 0) return counts;
+  lookUp(t, orders.records);
+  for (const r of t.rows) {
+    if (!orders.outsideIds.has(r.orderId) && !t.found.has(r.orderId)) counts[r.kind]++;
   }
-  for (const r of rows) if (named.get(r.orderId) !== true) counts[r.kind]++;
   return counts;
 }

@@ -11,7 +11,7 @@
  *   of those, it counts what is there and a note names the missing ones.
  */
 import type { MetricFn, OdrComponents, Offender } from "./types.js";
-import { defectIndex, defectInputsGiven, type DefectKind } from "./defects.js";
+import { defectInputsGiven, defectsByOrder, type DefectKind } from "./defects.js";
 import { channelBits, counts, factsOf } from "./facts.js";
 import { noData, offender, sortOffenders } from "./orders.js";
 
@@ -37,11 +37,11 @@ export const odr: MetricFn = (ctx, window, channel) => {
   if (given.length === 0) return noData(BASIS, orders === undefined ? NO_INPUTS_REASON : NO_DEFECT_INPUTS_REASON);
   if (orders === undefined) return noData(BASIS, NO_ORDERS_REASON);
 
-  const index = defectIndex(ctx);
   let denominator = 0;
   const components: OdrComponents = { negativeFeedback: 0, claims: 0, chargebacks: 0 };
   const offenders: Offender[] = [];
   const f = factsOf(ctx, orders);
+  const defects = defectsByOrder(ctx, f.records);
   const bits = channelBits(channel);
   const { from, to } = window;
   for (let j = 0; j < f.records.length; j++) {
@@ -49,10 +49,9 @@ export const odr: MetricFn = (ctx, window, channel) => {
     const day = f.purchaseDay[j]!;
     if (day < from || day > to) continue;
     denominator++;
-    if (index.size === 0) continue;
-    const o = f.records[j]!;
-    const d = index.get(o.orderId);
+    const d = defects[j];
     if (d === undefined) continue;
+    const o = f.records[j]!;
     if (d.negativeFeedback) components.negativeFeedback++;
     if (d.claims) components.claims++;
     if (d.chargebacks) components.chargebacks++;

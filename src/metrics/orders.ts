@@ -116,9 +116,25 @@ export function sourceOf(o: Order): string {
   return `${o.source.file}:${o.source.line}`;
 }
 
+const DAY_TEXTS = new Map<number, string>();
+
+/**
+ * formatDay, memoised (offenders of one report fall on a few hundred days; the memo is emptied
+ * when it reaches 4096 entries): `YYYY-MM-DD` for a day number.
+ */
+export function dayText(day: number): string {
+  let t = DAY_TEXTS.get(day);
+  if (t === undefined) {
+    t = formatDay(day);
+    if (DAY_TEXTS.size >= 4096) DAY_TEXTS.clear();
+    DAY_TEXTS.set(day, t);
+  }
+  return t;
+}
+
 /** An order behind a figure, dated by the metric's basis day. */
 export function offender(o: Order, basisDay: number, reason: string): Offender {
-  return { orderId: o.orderId, date: formatDay(basisDay), reason, source: sourceOf(o) };
+  return { orderId: o.orderId, date: dayText(basisDay), reason, source: sourceOf(o) };
 }
 
 /** Offenders in a stable order: by date, then order id (sorts the list in place and returns it). */

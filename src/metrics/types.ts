@@ -18,6 +18,11 @@ export interface MetricContext {
    * metric calls (buildReport, buildTrend); a metric reads them itself when absent.
    */
   orderFacts?: OrderFacts;
+  /**
+   * Values computed once per context and kept here by name (the defects as of D, defects.ts),
+   * when the caller passes a map: buildReport does, for all of its metric calls.
+   */
+  memo?: Map<string, unknown>;
 }
 
 /** One item behind a figure: a defective order, a late shipment, a late reply, ... */

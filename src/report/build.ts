@@ -16,7 +16,7 @@
 import { METRIC_IDS, METRICS, type MetricId, type ResolvedConfig } from "../config/defaults.js";
 import type { MetricContext, MetricFn, Offender, Tally } from "../metrics/types.js";
 import { CANCELLED, channelBits, counts, factsOf, NONE, orderFacts } from "../metrics/facts.js";
-import { latenessWords, sourceOf } from "../metrics/orders.js";
+import { dayText, latenessWords, sourceOf } from "../metrics/orders.js";
 import { headroomOf, rateOf, statusOf } from "../metrics/status.js";
 import { windowDates, windowFor, type Window } from "../metrics/window.js";
 import { INPUT_KINDS, type Input, type InputKind, type Inputs } from "../records.js";
@@ -72,6 +72,7 @@ export function buildReport(inputs: Inputs, options: BuildOptions, deps: Partial
   const ctx: MetricContext = { inputs, asOf, endOfDay: z.endOfDay(asOf), zone: z, config };
   // Each order's fields read once for all the metrics (facts.ts).
   if (inputs.orders !== undefined) ctx.orderFacts = orderFacts(inputs.orders);
+  ctx.memo = new Map();
 
   const tallyNotes: string[] = [];
   const metrics: MetricRow[] = [];
@@ -261,13 +262,13 @@ export function attentionOf(ctx: MetricContext): Attention {
     const dueMs = f.latestShipMs[j]!;
     if (dueMs < ctx.endOfDay) {
       const o = f.records[j]!;
-      const date = formatDay(dueDay);
+      const date = dayText(dueDay);
       const late = latenessWords({ ms: dueMs, day: dueDay }, ctx.endOfDay, ctx.asOf);
       const reason = `ship by ${date}: ${late} overdue`;
       overdue.push({ ms: dueMs, o: { orderId: o.orderId, date, reason, source: sourceOf(o) } });
     } else if (dueDay === ctx.asOf) {
       const o = f.records[j]!;
-      const date = formatDay(dueDay);
+      const date = dayText(dueDay);
       dueToday.push({ ms: dueMs, o: { orderId: o.orderId, date, reason: `ship by ${date}`, source: sourceOf(o) } });
     }
   }

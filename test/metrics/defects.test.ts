@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../../src/config/defaults.js";
 import {
   defectIndex,
+  defectsByOrder,
   isCountingChargeback,
   isCountingClaim,
   isNegativeFeedback,
@@ -149,6 +150,23 @@ describe("unmatchedDefects (SPEC 2.2, 8.10)", () => {
     const i: Inputs = { orders: ordersInput(), claims: input("claims", [claim({ orderId: "U", status: "pending" })], []) };
     expect(unmatchedDefects(context(D, i)).claims).toBe(0);
     expect(unmatchedDefects(context(D, i, cfg)).claims).toBe(1);
+  });
+
+  it("with a memo in the context (buildReport's), the same counts, and the defects kept for odr", () => {
+    const ctx = context(D, inputs());
+    ctx.memo = new Map();
+    const records = ctx.inputs.orders!.records;
+    const byOrder = defectsByOrder(ctx, records);
+    // K has 1-star feedback and a chargeback; P (pending) 1-star feedback.
+    expect(byOrder.map((d) => d?.words)).toEqual([["1-star feedback", "chargeback"], ["1-star feedback"]]);
+    expect(byOrder[0]).toMatchObject({ negativeFeedback: true, claims: false, chargebacks: true });
+    expect(unmatchedDefects(ctx)).toEqual({ feedback: 2, claims: 1, chargebacks: 0 });
+    expect(defectsByOrder(ctx, records)).toBe(byOrder); // looked up once per context
+    expect(defectIndex(ctx)).toBe(defectIndex(ctx));
+    // Without a memo, each call reads the defects anew.
+    const plain = context(D, inputs());
+    expect(defectIndex(plain)).not.toBe(defectIndex(plain));
+    expect(unmatchedDefects(plain)).toEqual({ feedback: 2, claims: 1, chargebacks: 0 });
   });
 
   it("without an orders input nothing is unmatched (odr is no_data and says why)", () => {

@@ -4,6 +4,7 @@ import { lsr } from "../../src/metrics/lsr.js";
 import { otdr } from "../../src/metrics/otdr.js";
 import {
   channelMatches,
+  dayText,
   existsAsOf,
   hasValidTracking,
   isDelivered,
@@ -235,5 +236,15 @@ describe("properties", () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("dayText", () => {
+  it("is formatDay, memoised: the same text for a day read again, also past the memo's 4096 days", () => {
+    expect(dayText(20454)).toBe("2026-01-01"); // 56 years of 365 days + 14 leap days after 1970-01-01
+    expect(dayText(20454)).toBe("2026-01-01");
+    expect(dayText(0)).toBe("1970-01-01");
+    for (let d = 20000; d < 25000; d++) expect(dayText(d)).toBe(new Date(d * 86_400_000).toISOString().slice(0, 10));
+    expect(dayText(20454)).toBe("2026-01-01");
   });
 });
