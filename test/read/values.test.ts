@@ -168,6 +168,26 @@ describe("parseStamp: other formats", () => {
   });
 });
 
+describe("parseStamp: the fixed-position ISO path and characters next to the digits", () => {
+  it("a character just below or above the digits (/ or :) in any digit position is no digit", () => {
+    const text = "2026-10-02T14:21:09+05:30";
+    const digits = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 23, 24];
+    for (const ctx of [UTC, LA]) {
+      for (const i of digits) {
+        for (const c of ["/", ":", "\u0660"]) {
+          for (const t of [text, text.slice(0, 19), text.slice(0, 19) + "Z"]) {
+            if (i >= t.length) continue;
+            const bad = t.slice(0, i) + c + t.slice(i + 1);
+            expect(parseStamp(bad, ctx), bad).toEqual(general(bad, ctx, false));
+          }
+        }
+      }
+    }
+    // and the digits themselves still read: 14:21:09 at +05:30 is 08:51:09Z.
+    expect(parseStamp(text, UTC)!.ms).toBe(Date.parse("2026-10-02T08:51:09Z"));
+  });
+});
+
 describe("parseStamp: the M/D/YY fast path", () => {
   it("reads M/D/YY and M/D/YYYY in place as the day number (dmy: day first)", () => {
     expect(slashDayAt("10/2/26", 0, 7, false)).toBe(OCT2_2026);
