@@ -13,8 +13,8 @@
  *   unanswered.
  */
 import { dayText, noData, sortOffenders } from "./orders.js";
-import type { MetricFn, Offender } from "./types.js";
-import { inWindow } from "./window.js";
+import type { Message } from "../records.js";
+import type { MetricContext, MetricFn, Offender } from "./types.js";
 
 const BASIS = "message received";
 const HOUR = 3_600_000;
@@ -31,6 +31,43 @@ export function hoursWords(ms: number): string {
   return `${text} hour${text === "1" ? "" : "s"}`;
 }
 
+/**
+ * The message fields crt filters on, as columns, read from each message once per context (the
+ * reader's messages build their Stamps on access): kept in the context's memo when it has one.
+ */
+interface MessageFacts {
+  readonly records: readonly Message[];
+  readonly receivedDay: Int32Array;
+  readonly receivedMs: Float64Array;
+  /** NaN: no response. */
+  readonly respondedMs: Float64Array;
+  readonly noResponseNeeded: Uint8Array;
+}
+
+function messageFacts(ctx: MetricContext, records: readonly Message[]): MessageFacts {
+  const kept = ctx.memo?.get("messages") as MessageFacts | undefined;
+  if (kept !== undefined && kept.records === records && kept.receivedDay.length === records.length) return kept;
+  const n = records.length;
+  const f: MessageFacts = {
+    records,
+    receivedDay: new Int32Array(n),
+    receivedMs: new Float64Array(n),
+    respondedMs: new Float64Array(n),
+    noResponseNeeded: new Uint8Array(n),
+  };
+  for (let j = 0; j < n; j++) {
+    const m = records[j]!;
+    const received = m.receivedAt;
+    f.receivedDay[j] = received.day;
+    f.receivedMs[j] = received.ms;
+    const responded = m.respondedAt;
+    f.respondedMs[j] = responded === null ? NaN : responded.ms;
+    f.noResponseNeeded[j] = m.noResponseNeeded ? 1 : 0;
+  }
+  ctx.memo?.set("messages", f);
+  return f;
+}
+
 export const crt: MetricFn = (ctx, window) => {
   const messages = ctx.inputs.messages;
   if (messages === undefined) return noData(BASIS, NO_MESSAGES_REASON);
@@ -42,10 +79,14 @@ export const crt: MetricFn = (ctx, window) => {
   let answered = 0;
   let answeredMs = 0;
   const offenders: Offender[] = [];
-  for (const m of messages.records) {
-    if (m.noResponseNeeded || !inWindow(m.receivedAt.day, window)) continue;
-    const received = m.receivedAt.ms;
-    const response = m.respondedAt !== null && m.respondedAt.ms <= endOfDay ? m.respondedAt.ms : null;
+  const f = messageFacts(ctx, messages.records);
+  const { from, to } = window;
+  for (let j = 0; j < f.records.length; j++) {
+    const day = f.receivedDay[j]!;
+    if (f.noResponseNeeded[j] !== 0 || day < from || day > to) continue;
+    const received = f.receivedMs[j]!;
+    const respondedMs = f.respondedMs[j]!; // NaN: none, and NaN <= endOfDay is false
+    const response = respondedMs <= endOfDay ? respondedMs : null;
     let reason: string;
     if (response !== null) {
       const took = response - received;
@@ -63,10 +104,11 @@ export const crt: MetricFn = (ctx, window) => {
       counted++;
       reason = `not answered after ${hoursWords(waiting)}`;
     }
+    const m = f.records[j]!;
     offenders.push({
       orderId: m.orderId,
       messageId: m.messageId,
-      date: dayText(m.receivedAt.day),
+      date: dayText(day),
       reason,
       source: `${m.source.file}:${m.source.line}`,
     });

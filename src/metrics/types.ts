@@ -19,8 +19,9 @@ export interface MetricContext {
    */
   orderFacts?: OrderFacts;
   /**
-   * Values computed once per context and kept here by name (the defects as of D, defects.ts),
-   * when the caller passes a map: buildReport does, for all of its metric calls.
+   * Values computed once per context and kept here by name (the defects as of D, defects.ts;
+   * the messages' fields, crt.ts), when the caller passes a map: buildReport does, for all of
+   * its metric calls.
    */
   memo?: Map<string, unknown>;
 }

@@ -230,3 +230,28 @@ describe("crt properties", () => {
     );
   });
 });
+
+describe("crt with a memo in the context (buildReport's)", () => {
+  it("reads the messages once for every window, and not for other records", () => {
+    const list = [
+      msg("2026-11-15T10:00", "2026-11-16T10:00"), // on time
+      msg("2026-11-01T10:00", "2026-11-03T10:00"), // 48 h: late, in the 30-day window only
+      msg("2026-11-19T08:00", null), // unanswered 40 h: late
+      msg("2026-11-18T08:00", "2026-11-21T08:00"), // answered after D: unanswered as of D, late
+    ];
+    const ctx = context(D, { messages: input("messages", list, COLS) });
+    ctx.memo = new Map();
+    const t7 = crt(ctx, W7, "all");
+    const kept = ctx.memo.get("messages");
+    expect(kept).toBeDefined();
+    const t30 = crt(ctx, windowFor(asOf, 30, 0), "all");
+    expect(ctx.memo.get("messages")).toBe(kept);
+    expect([t7.numerator, t7.denominator]).toEqual([1, 3]);
+    expect([t30.numerator, t30.denominator]).toEqual([1, 4]);
+    expect(t30.offenders.map((o) => o.date)).toEqual(["2026-11-01", "2026-11-18", "2026-11-19"]);
+    // The same memo with other records: those are read.
+    ctx.inputs = { messages: input("messages", list.slice(0, 1), COLS) };
+    const one = crt(ctx, W7, "all");
+    expect([one.numerator, one.denominator]).toEqual([1, 1]);
+  });
+});
