@@ -74,6 +74,37 @@ const NO_DATE = -0x80000000;
 const WIDE = -0x7fffffff;
 
 /**
+ * The distinct row hashes an order has had (merge state): the first in `hash`, the second in
+ * `hash2` (marked by the `multi` flag bit), any further ones in `hashes`.
+ */
+interface RowHashes {
+  hash: Float64Array;
+  hash2: Float64Array;
+  readonly hashes: Map<number, number[]>;
+  flags: Uint8Array | Uint16Array;
+}
+
+/** True (and remembers the hash) when no earlier row of order i had it. */
+function freshRowHash(s: RowHashes, multi: number, i: number, hash: number): boolean {
+  if (s.hash[i] === hash) return false;
+  const f = s.flags[i]!;
+  if ((f & multi) === 0) {
+    s.hash2[i] = hash;
+    s.flags[i] = f | multi;
+    return true;
+  }
+  if (s.hash2[i] === hash) return false;
+  const more = s.hashes.get(i);
+  if (more === undefined) {
+    s.hashes.set(i, [hash]);
+    return true;
+  }
+  if (more.includes(hash)) return false;
+  more.push(hash);
+  return true;
+}
+
+/**
  * Up to PAGE merged orders as columns (issue 6): one slot per order in a few typed arrays, instead
  * of an object with a Stamp object per date. A date is its day and instant (see msOff); the
  * flags column holds the booleans, the channel and who cancelled. Pages are never copied once
@@ -167,22 +198,7 @@ class Page {
 
   /** True (and remembers the hash) when no earlier row of order i had it. */
   fresh(i: number, hash: number): boolean {
-    if (this.hash[i] === hash) return false;
-    const f = this.flags[i]!;
-    if ((f & MULTI) === 0) {
-      this.hash2[i] = hash;
-      this.flags[i] = f | MULTI;
-      return true;
-    }
-    if (this.hash2[i] === hash) return false;
-    const more = this.hashes.get(i);
-    if (more === undefined) {
-      this.hashes.set(i, [hash]);
-      return true;
-    }
-    if (more.includes(hash)) return false;
-    more.push(hash);
-    return true;
+    return freshRowHash(this, MULTI, i, hash);
   }
 
   hasPurchase(i: number): boolean {
@@ -583,10 +599,10 @@ class CountedOrders {
   private idA = new Int32Array(1024);
   private idB = new Int32Array(1024);
   private day = new Int32Array(1024);
-  private flags = new Uint8Array(1024);
-  private hash = new Float64Array(1024);
-  private hash2 = new Float64Array(1024);
-  private readonly hashes = new Map<number, number[]>();
+  flags = new Uint8Array(1024);
+  hash = new Float64Array(1024);
+  hash2 = new Float64Array(1024);
+  readonly hashes = new Map<number, number[]>();
 
   /** The index of the order whose id hashes to (a, b), or -1. */
   find(a: number, b: number): number {
@@ -619,22 +635,7 @@ class CountedOrders {
 
   /** True (and remembers the hash) when no earlier row of order j had it. */
   fresh(j: number, hash: number): boolean {
-    if (this.hash[j] === hash) return false;
-    const f = this.flags[j]!;
-    if ((f & C_MULTI) === 0) {
-      this.hash2[j] = hash;
-      this.flags[j] = f | C_MULTI;
-      return true;
-    }
-    if (this.hash2[j] === hash) return false;
-    const more = this.hashes.get(j);
-    if (more === undefined) {
-      this.hashes.set(j, [hash]);
-      return true;
-    }
-    if (more.includes(hash)) return false;
-    more.push(hash);
-    return true;
+    return freshRowHash(this, C_MULTI, j, hash);
   }
 
   /** A row's status: the first non-empty one decides whether the order is pending. */
