@@ -903,20 +903,9 @@ export class OrderMerger {
  * definition, and the dates, which orderRowHash mixes in as numbers instead).
  */
 export function rowHash(cells: readonly string[], seed: number, skip?: Uint8Array): number {
-  let a = 0x811c9dc5 ^ seed;
-  let b = seed | 0;
-  for (let i = 0; i < cells.length; i++) {
-    if (skip !== undefined && skip[i] === 1) continue;
-    const s = cells[i]!;
-    for (let j = 0; j < s.length; j++) {
-      const c = s.charCodeAt(j);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = (Math.imul(b, 31) + c) | 0;
-    }
-    a = Math.imul(a ^ 0x1f, 0x01000193);
-    b = (Math.imul(b, 31) + 0x1f) | 0;
-  }
-  return (a >>> 0) * 0x200000 + ((b ^ (b >>> 11)) & 0x1fffff);
+  const cursor = new RowCursor();
+  cursor.setCells(cells as string[], 0);
+  return rowHashAt(cursor, cells.length, seed, skip);
 }
 
 const TWO32 = 0x100000000;
@@ -934,8 +923,8 @@ function mixStamp(st: Stamp | null): void {
 
 /**
  * Mixes the cells of the cursor's row (n of them, those flagged in `skip` left out) into the two
- * lanes, exactly as rowHash does over the same cells as strings (a cell read in place is the
- * same characters as its string).
+ * lanes: a cell read in place is the same characters as its string, so a row hashes the same
+ * from either form.
  */
 function mixCells(row: RowCursor, n: number, skip: Uint8Array | undefined): void {
   let a = laneA;
