@@ -33,6 +33,9 @@ interface FirstLine {
 
 const BLANK = /^[\s,;]*$/;
 
+/** Buffers a file is read into in turn (see openTable). */
+const READ_RING = 3;
+
 /** Read until the first line that is not blank (blank: white space, tabs, commas, semicolons). */
 async function readFirstLine(it: AsyncIterator<TextChunk>, file: string): Promise<FirstLine> {
   let text = "";
@@ -73,6 +76,14 @@ export async function openTable(file: string, options: OpenOptions = {}): Promis
   try {
     let { head, chunks } = await peek(source.chunks, SNIFF_BYTES);
     if (isGzip(head)) ({ head, chunks } = await peek(gunzip(chunks, name), SNIFF_BYTES));
+    // Without gzip (which holds on to its input while it inflates), every reader of the raw chunks
+    // lets go of one before it asks for the one after next: decodeText passes a chunk (or a view of
+    // it) on and reads the next only when asked, copying a split UTF-8 sequence it carries over and
+    // making strings of transcoded text; the header and the TSV path make a string of each chunk
+    // at once; the CSV path feeds a chunk to csv-parse piece by piece before asking for the next,
+    // and csv-parse keeps a view of an unparsed tail only until its next write. So reading goes
+    // into a ring of three buffers (one to spare).
+    else source.reuseBuffers(READ_RING);
     const binary = sniffBinary(head);
     if (binary !== null) {
       throw new AhrError("BINARY_FILE", { file: name, what: binary.what, ...(binary.hint ? { hint: binary.hint } : {}) });

@@ -17,6 +17,14 @@ export interface ByteSource {
   /** Release the file descriptor; reading waits for resume(). */
   suspend(): Promise<void>;
   resume(): void;
+  /**
+   * From the next read on, read into `count` buffers in turn instead of a new one per read: the
+   * bytes of a chunk handed out are overwritten `count` reads later. Only for a reader that lets
+   * go of a chunk (and every view of it) before asking for the `count`-th chunk after it. (A new
+   * buffer per read leaves freed MiB-sized blocks between long-lived allocations, memory the
+   * process does not give back.) Sources that do not read into their own buffers ignore it.
+   */
+  reuseBuffers(count: number): void;
 }
 
 function unreadable(file: string, e: unknown): AhrError {
@@ -54,8 +62,13 @@ export async function openFileSource(file: string): Promise<ByteSource> {
   let suspended = false;
   let wake: (() => void) | null = null;
   let inFlight: Promise<unknown> | null = null;
+  // The buffers read into in turn once reuseBuffers was called (allocated when first needed).
+  let ring: Buffer[] | null = null;
+  let ringSize = 0;
+  let reads = 0;
 
   const close = async (): Promise<void> => {
+    ring = null; // a reader may still hold a chunk: it keeps its buffer, later reads get new ones
     const h = handle;
     handle = null;
     if (h !== null) await h.close().catch(() => undefined);
@@ -66,7 +79,13 @@ export async function openFileSource(file: string): Promise<ByteSource> {
     if (finished) return null;
     try {
       if (handle === null) handle = await open(file, "r");
-      const buf = Buffer.allocUnsafe(CHUNK_BYTES);
+      let buf: Buffer;
+      if (ringSize === 0) buf = Buffer.allocUnsafe(CHUNK_BYTES);
+      else {
+        ring ??= [];
+        const k = reads++ % ringSize;
+        buf = ring[k] ??= Buffer.allocUnsafe(CHUNK_BYTES);
+      }
       const { bytesRead } = await handle.read(buf, 0, CHUNK_BYTES, position);
       if (bytesRead === 0) {
         finished = true;
@@ -113,6 +132,11 @@ export async function openFileSource(file: string): Promise<ByteSource> {
       wake = null;
       if (w !== null) w();
     },
+    reuseBuffers(count: number) {
+      ringSize = count;
+      ring = null;
+      reads = 0;
+    },
   };
 }
 
@@ -136,6 +160,7 @@ export function streamSource(stream: NodeJS.ReadableStream, file: string): ByteS
     bytesRead: () => count,
     suspend: async () => undefined,
     resume: () => undefined,
+    reuseBuffers: () => undefined,
   };
 }
 
