@@ -549,7 +549,7 @@ class IdTable {
     let live = 0;
     for (let k = 0; k < old.length; k++) if (old[k]! > 0) live++;
     let size = old.length;
-    while ((live + 1) * 2 > size / 2) size *= 2; // at most a quarter full after
+    while (live * 4 > size) size *= 2; // at most a quarter full after (one doubling from half full)
     const slots = new Int32Array(size);
     const mask = size - 1;
     for (let k = 0; k < old.length; k++) {
