@@ -1,7 +1,7 @@
 /**
  * A plain file is read into a ring of reused buffers (src/read/source.ts reuseBuffers, enabled in
  * openTable): every path that reads its chunks must have let go of a chunk before its bytes are
- * overwritten. Each file here spans several 1 MiB reads and every row is different, so a chunk
+ * overwritten. Each file here spans several reads (CHUNK_BYTES) and every row is different, so a chunk
  * overwritten too early shows as wrong cells.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -76,6 +76,31 @@ describe("reading through reused buffers gives the same records", () => {
         expect(seen[3 - ring]!.equals(copies[3 - ring]!)).toBe(false);
       }
     }
+  });
+
+  it("reads one chunk ahead: while chunk k is held, chunk k + 1 goes into chunk k - 2's buffer (a ring of 3), never k - 1's", async () => {
+    const size = 5 * CHUNK_BYTES + 100;
+    const bytes = Buffer.alloc(size);
+    let seed = 11;
+    for (let i = 0; i < size; i++) bytes[i] = (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24;
+    const source = await openFileSource(put(bytes));
+    source.reuseBuffers(3);
+    const it = source.chunks[Symbol.asyncIterator]();
+    const held: Buffer[] = [];
+    const copies: Buffer[] = [];
+    for (let k = 0; ; k++) {
+      const r = await it.next();
+      if (r.done === true) break;
+      held.push(r.value);
+      copies.push(Buffer.from(r.value));
+      // The read ahead of chunk k + 1 finishes without the reader asking: bytesRead runs ahead.
+      const ahead = Math.min(size, (k + 2) * CHUNK_BYTES);
+      for (let wait = 0; source.bytesRead() < ahead && wait < 400; wait++) await new Promise((w) => setTimeout(w, 5));
+      expect(source.bytesRead()).toBe(ahead);
+      if (k >= 1) expect(held[k - 1]!.equals(copies[k - 1]!)).toBe(true); // the chunk before is intact
+      if (k >= 2 && k < 5) expect(held[k - 2]!.equals(copies[k - 2]!)).toBe(false); // chunk k + 1 is in its buffer
+    }
+    expect(Buffer.concat(copies).equals(bytes)).toBe(true);
   });
 
   it("a TSV file of several reads", async () => {
