@@ -6,7 +6,9 @@
  * itself only for the orders it lists (its offenders).
  *
  * A missing date is NONE as a day and NaN as an instant (NaN compares false with everything, so
- * `shippedMs[j] <= endOfDay` is isShipped).
+ * `msAt(f.shipped, j) <= endOfDay` is isShipped). An instant with a day is kept as its day and
+ * its milliseconds from the start of that day in UTC (Instants: 8 bytes instead of 12, as the
+ * order store keeps them), the flags in a byte: ~52 bytes an order instead of ~64.
  */
 import type { Order, OrdersInput } from "../records.js";
 import { hasValidTracking } from "./orders.js";
@@ -27,18 +29,59 @@ export const TRACKING_EXEMPT = 32;
 export const VALID_TRACKING = 64;
 export const REFUND_UNDATED = 128;
 
+/** The milliseconds in a day. */
+const DAY_MS = 86_400_000;
+/** Instants.off of an instant kept whole in Instants.wide. */
+export const WIDE = -2147483648;
+
+/**
+ * The instants of a date field with their days: instant j is `day[j] * DAY_MS + off[j]`
+ * (day NONE: no date), or exactly `wide.get(j)` when off[j] is WIDE (an offset that is not a
+ * whole number of milliseconds within Int32 of its day, or NaN). Read with msAt.
+ */
+export interface Instants {
+  readonly day: Int32Array;
+  readonly off: Int32Array;
+  readonly wide: Map<number, number>;
+}
+
+/** Instant j of `c` (NaN: no date). */
+export function msAt(c: Instants, j: number): number {
+  const day = c.day[j]!;
+  if (day === NONE) return NaN;
+  const off = c.off[j]!;
+  return off === WIDE ? c.wide.get(j)! : day * DAY_MS + off;
+}
+
+function instants(n: number): Instants {
+  return { day: new Int32Array(n), off: new Int32Array(n), wide: new Map() };
+}
+
+/** Sets instant j of `c` to the stamp (null: no date). */
+function putInstant(c: Instants, j: number, st: { ms: number; day: number } | null): void {
+  if (st === null) {
+    c.day[j] = NONE;
+    return;
+  }
+  const day = st.day;
+  c.day[j] = day;
+  const off = st.ms - day * DAY_MS;
+  if ((off | 0) === off && off !== WIDE) c.off[j] = off;
+  else {
+    c.off[j] = WIDE;
+    c.wide.set(j, st.ms);
+  }
+}
+
 export interface OrderFacts {
   /** The orders, by index. */
   readonly records: readonly Order[];
-  readonly flags: Int32Array;
+  readonly flags: Uint8Array;
   readonly purchaseDay: Int32Array;
-  readonly latestShipDay: Int32Array;
-  readonly latestShipMs: Float64Array;
-  readonly shippedDay: Int32Array;
-  readonly shippedMs: Float64Array;
+  readonly latestShip: Instants;
+  readonly shipped: Instants;
   readonly promisedDay: Int32Array;
-  readonly deliveredDay: Int32Array;
-  readonly deliveredMs: Float64Array;
+  readonly delivered: Instants;
   readonly refundedMs: Float64Array;
 }
 
@@ -48,15 +91,12 @@ export function orderFacts(input: OrdersInput): OrderFacts {
   const n = records.length;
   const f: OrderFacts = {
     records,
-    flags: new Int32Array(n),
+    flags: new Uint8Array(n),
     purchaseDay: new Int32Array(n),
-    latestShipDay: new Int32Array(n),
-    latestShipMs: new Float64Array(n),
-    shippedDay: new Int32Array(n),
-    shippedMs: new Float64Array(n),
+    latestShip: instants(n),
+    shipped: instants(n),
     promisedDay: new Int32Array(n),
-    deliveredDay: new Int32Array(n),
-    deliveredMs: new Float64Array(n),
+    delivered: instants(n),
     refundedMs: new Float64Array(n),
   };
   const columns = input.columns;
@@ -76,17 +116,11 @@ export function orderFacts(input: OrdersInput): OrderFacts {
     if (o.refundUndated) bits |= REFUND_UNDATED;
     f.flags[j] = bits;
     f.purchaseDay[j] = o.purchase.day;
-    const ls = o.latestShip;
-    f.latestShipDay[j] = ls === null ? NONE : ls.day;
-    f.latestShipMs[j] = ls === null ? NaN : ls.ms;
-    const sh = o.shippedAt;
-    f.shippedDay[j] = sh === null ? NONE : sh.day;
-    f.shippedMs[j] = sh === null ? NaN : sh.ms;
+    putInstant(f.latestShip, j, o.latestShip);
+    putInstant(f.shipped, j, o.shippedAt);
     const pr = o.promisedDelivery;
     f.promisedDay[j] = pr === null ? NONE : pr.day;
-    const dl = o.deliveredAt;
-    f.deliveredDay[j] = dl === null ? NONE : dl.day;
-    f.deliveredMs[j] = dl === null ? NaN : dl.ms;
+    putInstant(f.delivered, j, o.deliveredAt);
     const rf = o.refundedAt;
     f.refundedMs[j] = rf === null ? NaN : rf.ms;
   }

@@ -9,7 +9,7 @@
  *   is in the window and whose latest ship time is before the end of D. Not counted; listed.
  * - Needs `latest_ship_date` and `shipped_at`.
  */
-import { CANCELLED, channelBits, counts, factsOf } from "./facts.js";
+import { CANCELLED, channelBits, counts, factsOf, msAt } from "./facts.js";
 import type { MetricFn, Offender } from "./types.js";
 import { latenessWords, noData, offender, ordersWith, sortOffenders } from "./orders.js";
 
@@ -28,15 +28,15 @@ export const lsr: MetricFn = (ctx, window, channel) => {
   const { endOfDay } = ctx;
   for (let j = 0; j < f.records.length; j++) {
     if (!counts(f, j, ctx.asOf, bits) || (f.flags[j]! & CANCELLED) !== 0) continue;
-    const dueDay = f.latestShipDay[j]!; // NONE (no latest ship date) is before every window
+    const dueDay = f.latestShip.day[j]!; // NONE (no latest ship date) is before every window
     if (dueDay < from || dueDay > to) continue;
-    const dueMs = f.latestShipMs[j]!;
-    const shippedMs = f.shippedMs[j]!;
+    const dueMs = msAt(f.latestShip, j);
+    const shippedMs = msAt(f.shipped, j);
     if (shippedMs <= endOfDay) {
       // Shipped by the end of D (NaN: not shipped).
       denominator++;
       if (shippedMs > dueMs) {
-        const by = latenessWords({ ms: dueMs, day: dueDay }, shippedMs, f.shippedDay[j]!);
+        const by = latenessWords({ ms: dueMs, day: dueDay }, shippedMs, f.shipped.day[j]!);
         late.push(offender(f.records[j]!, dueDay, `shipped ${by} after the latest ship date`));
       }
     } else if (dueMs < endOfDay) {

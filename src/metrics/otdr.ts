@@ -8,7 +8,7 @@
  *   (calendar days). Not delivered is not on time.
  * - Needs `promised_delivery_date`, `delivered_at`, `shipped_at` and tracking.
  */
-import { channelBits, counts, factsOf, VALID_TRACKING } from "./facts.js";
+import { channelBits, counts, factsOf, msAt, VALID_TRACKING } from "./facts.js";
 import type { MetricFn, Offender } from "./types.js";
 import { daysWords, noData, offender, ordersWith, sortOffenders } from "./orders.js";
 
@@ -34,12 +34,12 @@ export const otdr: MetricFn = (ctx, window, channel) => {
     const promised = f.promisedDay[j]!; // NONE (no promised date) is before every window
     if (promised < from || promised > to) continue;
     // Shipped by the end of D (NaN: not shipped), with valid tracking.
-    if (!(f.shippedMs[j]! <= endOfDay) || (f.flags[j]! & VALID_TRACKING) === 0) continue;
+    if (!(msAt(f.shipped, j) <= endOfDay) || (f.flags[j]! & VALID_TRACKING) === 0) continue;
     denominator++;
-    if (!(f.deliveredMs[j]! <= endOfDay)) {
+    if (!(msAt(f.delivered, j) <= endOfDay)) {
       offenders.push(offender(f.records[j]!, promised, "not delivered by the promised date"));
-    } else if (f.deliveredDay[j]! > promised) {
-      const late = daysWords(f.deliveredDay[j]! - promised);
+    } else if (f.delivered.day[j]! > promised) {
+      const late = daysWords(f.delivered.day[j]! - promised);
       offenders.push(offender(f.records[j]!, promised, `delivered ${late} after the promised date`));
     }
   }

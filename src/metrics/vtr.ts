@@ -10,7 +10,7 @@
  *   not valid), else a non-empty `tracking_number`.
  * - Needs `shipped_at` and (`tracking_number` or `tracking_valid`).
  */
-import { channelBits, counts, factsOf, NONE, TRACKING_EXEMPT, VALID_TRACKING } from "./facts.js";
+import { channelBits, counts, factsOf, msAt, NONE, TRACKING_EXEMPT, VALID_TRACKING } from "./facts.js";
 import type { MetricFn, Offender } from "./types.js";
 import { noData, offender, ordersWith, sortOffenders, trackingProblem } from "./orders.js";
 
@@ -34,15 +34,15 @@ export const vtr: MetricFn = (ctx, window, channel) => {
   const f = factsOf(ctx, got.orders);
   const bits = channelBits(channel);
   const { from, to } = window;
-  const basisDays = byPromise ? f.promisedDay : f.shippedDay;
+  const basisDays = byPromise ? f.promisedDay : f.shipped.day;
   for (let j = 0; j < f.records.length; j++) {
     if (!counts(f, j, ctx.asOf, bits)) continue;
     // Shipped by the end of D (NaN: not shipped), not exempt.
-    if (!(f.shippedMs[j]! <= ctx.endOfDay) || (f.flags[j]! & TRACKING_EXEMPT) !== 0) continue;
+    if (!(msAt(f.shipped, j) <= ctx.endOfDay) || (f.flags[j]! & TRACKING_EXEMPT) !== 0) continue;
     const day = basisDays[j]!;
     if (day === NONE) {
       // Only reachable with the promised-date column: count the ones that shipped in the window.
-      const shippedDay = f.shippedDay[j]!;
+      const shippedDay = f.shipped.day[j]!;
       if (shippedDay >= from && shippedDay <= to) noPromise++;
       continue;
     }

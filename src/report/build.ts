@@ -15,7 +15,7 @@
  */
 import { METRIC_IDS, METRICS, type MetricId, type ResolvedConfig } from "../config/defaults.js";
 import type { MetricContext, MetricFn, Offender, Tally } from "../metrics/types.js";
-import { CANCELLED, channelBits, counts, factsOf, NONE, orderFacts } from "../metrics/facts.js";
+import { CANCELLED, channelBits, counts, factsOf, msAt, NONE, orderFacts } from "../metrics/facts.js";
 import { dayText, latenessWords, sourceOf } from "../metrics/orders.js";
 import { headroomOf, rateOf, statusOf } from "../metrics/status.js";
 import { windowDates, windowFor, type Window } from "../metrics/window.js";
@@ -256,10 +256,10 @@ export function attentionOf(ctx: MetricContext): Attention {
   const mfn = channelBits("mfn");
   for (let j = 0; j < f.records.length; j++) {
     if (!counts(f, j, ctx.asOf, mfn) || (f.flags[j]! & CANCELLED) !== 0) continue;
-    const dueDay = f.latestShipDay[j]!;
+    const dueDay = f.latestShip.day[j]!;
     // No latest ship date, or shipped by the end of D.
-    if (dueDay === NONE || f.shippedMs[j]! <= ctx.endOfDay) continue;
-    const dueMs = f.latestShipMs[j]!;
+    if (dueDay === NONE || msAt(f.shipped, j) <= ctx.endOfDay) continue;
+    const dueMs = msAt(f.latestShip, j);
     if (dueMs < ctx.endOfDay) {
       const o = f.records[j]!;
       const date = dayText(dueDay);

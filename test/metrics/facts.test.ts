@@ -9,9 +9,11 @@ import {
   SELLER_CANCEL,
   TRACKING_EXEMPT,
   VALID_TRACKING,
+  WIDE,
   channelBits,
   counts,
   factsOf,
+  msAt,
   orderFacts,
 } from "../../src/metrics/facts.js";
 import { METRIC_FNS } from "../../src/metrics/index.js";
@@ -54,15 +56,40 @@ describe("order facts", () => {
     const f = orderFacts(orders([A, B, C]));
     expect([...f.flags]).toEqual([MFN | VALID_TRACKING, AFN | PENDING | CANCELLED | REFUND_UNDATED, MFN | CANCELLED | SELLER_CANCEL | TRACKING_EXEMPT]);
     expect([...f.purchaseDay]).toEqual([day("2026-09-01"), day("2026-09-02"), day("2026-09-05")]);
-    expect([...f.latestShipDay]).toEqual([day("2026-09-03"), NONE, NONE]);
-    expect(f.latestShipMs[0]).toBe(Date.parse("2026-09-04T00:00:00Z") - 1);
-    expect(f.latestShipMs[1]).toBeNaN();
-    expect(f.shippedMs[0]).toBe(Date.parse("2026-09-04T08:00:00Z"));
-    expect([...f.shippedDay]).toEqual([day("2026-09-04"), NONE, NONE]);
+    expect([...f.latestShip.day]).toEqual([day("2026-09-03"), NONE, NONE]);
+    expect(msAt(f.latestShip, 0)).toBe(Date.parse("2026-09-04T00:00:00Z") - 1);
+    expect(f.latestShip.off[0]).toBe(86_400_000 - 1); // the last ms of its day
+    expect(msAt(f.latestShip, 1)).toBeNaN();
+    expect(msAt(f.shipped, 0)).toBe(Date.parse("2026-09-04T08:00:00Z"));
+    expect(f.shipped.off[0]).toBe(8 * 3_600_000);
+    expect([...f.shipped.day]).toEqual([day("2026-09-04"), NONE, NONE]);
+    expect(msAt(f.shipped, 2)).toBeNaN();
     expect([...f.promisedDay]).toEqual([day("2026-09-08"), NONE, NONE]);
-    expect([...f.deliveredDay]).toEqual([day("2026-09-07"), NONE, NONE]);
-    expect(f.deliveredMs[0]).toBe(Date.parse("2026-09-07T12:00:00Z"));
+    expect([...f.delivered.day]).toEqual([day("2026-09-07"), NONE, NONE]);
+    expect(msAt(f.delivered, 0)).toBe(Date.parse("2026-09-07T12:00:00Z"));
+    expect(f.shipped.wide.size + f.latestShip.wide.size + f.delivered.wide.size).toBe(0);
     expect([...f.refundedMs].map((x) => (Number.isNaN(x) ? null : x))).toEqual([null, null, Date.parse("2026-09-06T01:00:00Z")]);
+  });
+  it("an instant far from its day, fractional or NaN is kept whole (exact)", () => {
+    // A day of 2026-09-04 in some zone: its instant 30 days later does not fit 32 bits of ms
+    // from the day's UTC start (2^31 ms is ~24.9 days); 12.5 ms is not a whole number; the
+    // last one's offset would be WIDE itself.
+    const d = day("2026-09-04");
+    const far = d * 86_400_000 + 30 * 86_400_000 + 7;
+    const odd = order({ orderId: "W", purchase: at("2026-09-01"), shippedAt: { day: d, ms: far } });
+    const frac = order({ orderId: "X", purchase: at("2026-09-01"), shippedAt: { day: d, ms: d * 86_400_000 + 12.5 } });
+    const nan = order({ orderId: "Y", purchase: at("2026-09-01"), shippedAt: { day: d, ms: NaN } });
+    const edge = order({ orderId: "Z", purchase: at("2026-09-01"), shippedAt: { day: d, ms: d * 86_400_000 - 2147483648 } });
+    const near = order({ orderId: "V", purchase: at("2026-09-01"), shippedAt: { day: d, ms: d * 86_400_000 - 2147483647 } });
+    const f = orderFacts(orders([odd, frac, nan, edge, near]));
+    expect([...f.shipped.day]).toEqual([d, d, d, d, d]);
+    expect([...f.shipped.off]).toEqual([WIDE, WIDE, WIDE, WIDE, -2147483647]);
+    expect(msAt(f.shipped, 0)).toBe(far);
+    expect(msAt(f.shipped, 1)).toBe(d * 86_400_000 + 12.5);
+    expect(msAt(f.shipped, 2)).toBeNaN();
+    expect(msAt(f.shipped, 3)).toBe(d * 86_400_000 - 2147483648);
+    expect(msAt(f.shipped, 4)).toBe(d * 86_400_000 - 2147483647);
+    expect([...f.shipped.wide.keys()]).toEqual([0, 1, 2, 3]);
   });
   it("valid tracking follows the input's columns: tracking_valid, else a tracking number", () => {
     const noNumber = order({ orderId: "N", purchase: at("2026-09-01"), trackingValid: true });
