@@ -116,14 +116,15 @@ export function defectIndex(ctx: MetricContext): Map<string, OrderDefects> {
 /**
  * The defects as of the end of D, once per context: the index, every defect row (kind and order
  * id, in eachDefect's order), and after the first pass over the orders, each order's defects by
- * position (odr) and the order ids that pass found (unmatchedDefects).
+ * position (odr: only the orders that have any, so the table stays the size of the defects, not
+ * of the orders) and the order ids that pass found (unmatchedDefects).
  */
 interface DefectTable {
   index: Map<string, OrderDefects>;
   rows: { kind: DefectKind; orderId: string }[];
   /** The records `byOrder` is of. */
   of: readonly Order[] | null;
-  byOrder: (OrderDefects | undefined)[];
+  byOrder: Map<number, OrderDefects>;
   found: Set<string>;
 }
 
@@ -145,30 +146,31 @@ function defectTable(ctx: MetricContext): DefectTable {
     d[COMPONENT[kind]] = true;
     if (!d.words.includes(words)) d.words.push(words);
   });
-  const table: DefectTable = { index, rows, of: null, byOrder: [], found: new Set() };
+  const table: DefectTable = { index, rows, of: null, byOrder: new Map(), found: new Set() };
   memo?.set(TABLES, table);
   return table;
 }
 
 /**
- * The defects of each of `records` (the orders input's) by position, undefined for none: one
+ * The defects of `records` (the orders input's) by position, for the orders that have any: one
  * lookup per order per context, however many odr rows read them.
  */
-export function defectsByOrder(ctx: MetricContext, records: readonly Order[]): readonly (OrderDefects | undefined)[] {
+export function defectsByOrder(ctx: MetricContext, records: readonly Order[]): ReadonlyMap<number, OrderDefects> {
   return lookUp(defectTable(ctx), records);
 }
 
 /** Fills the table's byOrder and found for `records`, unless it has them. */
-function lookUp(t: DefectTable, records: readonly Order[]): readonly (OrderDefects | undefined)[] {
+function lookUp(t: DefectTable, records: readonly Order[]): ReadonlyMap<number, OrderDefects> {
   if (t.of !== records) {
-    const byOrder = new Array<OrderDefects | undefined>(records.length);
+    const byOrder = new Map<number, OrderDefects>();
     const found = new Set<string>();
     if (t.index.size > 0) {
       for (let j = 0; j < records.length; j++) {
         const id = records[j]!.orderId;
         const d = t.index.get(id);
-        byOrder[j] = d;
-        if (d !== undefined) found.add(id);
+        if (d === undefined) continue;
+        byOrder.set(j, d);
+        found.add(id);
       }
     }
     t.of = records;

@@ -49,7 +49,7 @@ export const odr: MetricFn = (ctx, window, channel) => {
     const day = f.purchaseDay[j]!;
     if (day < from || day > to) continue;
     denominator++;
-    const d = defects[j];
+    const d = defects.get(j);
     if (d === undefined) continue;
     const o = f.records[j]!;
     if (d.negativeFeedback) components.negativeFeedback++;

@@ -155,11 +155,15 @@ describe("unmatchedDefects (SPEC 2.2, 8.10)", () => {
   it("with a memo in the context (buildReport's), the same counts, and the defects kept for odr", () => {
     const ctx = context(D, inputs());
     ctx.memo = new Map();
+    // A third order, N, has no defect: it has no entry.
+    ctx.inputs.orders!.records = [...ctx.inputs.orders!.records, order({ orderId: "N", purchase: at("2026-11-10") })];
     const records = ctx.inputs.orders!.records;
+    expect(records.map((o) => o.orderId)).toEqual(["K", "P", "N"]);
     const byOrder = defectsByOrder(ctx, records);
     // K has 1-star feedback and a chargeback; P (pending) 1-star feedback.
-    expect(byOrder.map((d) => d?.words)).toEqual([["1-star feedback", "chargeback"], ["1-star feedback"]]);
-    expect(byOrder[0]).toMatchObject({ negativeFeedback: true, claims: false, chargebacks: true });
+    expect([...byOrder.keys()]).toEqual([0, 1]);
+    expect([...byOrder.values()].map((d) => d.words)).toEqual([["1-star feedback", "chargeback"], ["1-star feedback"]]);
+    expect(byOrder.get(0)).toMatchObject({ negativeFeedback: true, claims: false, chargebacks: true });
     expect(unmatchedDefects(ctx)).toEqual({ feedback: 2, claims: 1, chargebacks: 0 });
     expect(defectsByOrder(ctx, records)).toBe(byOrder); // looked up once per context
     expect(defectIndex(ctx)).toBe(defectIndex(ctx));
