@@ -85,21 +85,19 @@ export interface OrderFacts {
   readonly refundedMs: Float64Array;
 }
 
-/** The facts of an orders input: one pass, each field of each order read once. */
+/**
+ * The facts of an orders input, each field of each order read once: a column at a time, each
+ * allocated just before its pass. At the start of a report the read's dead buffers (the merge's
+ * id table and row hashes, ~26 MiB at 1M rows) are not yet freed; the Stamp garbage of the first
+ * passes brings the collection that frees them, and the later columns reuse that memory instead
+ * of new memory (bench check, in-process maxRSS: +26 MiB for this step when all were allocated
+ * first, +11-19 MiB this way).
+ */
 export function orderFacts(input: OrdersInput): OrderFacts {
   const records = input.records;
   const n = records.length;
-  const f: OrderFacts = {
-    records,
-    flags: new Uint8Array(n),
-    purchaseDay: new Int32Array(n),
-    latestShip: instants(n),
-    shipped: instants(n),
-    promisedDay: new Int32Array(n),
-    delivered: instants(n),
-    refundedMs: new Float64Array(n),
-  };
   const columns = input.columns;
+  const flags = new Uint8Array(n);
   for (let j = 0; j < n; j++) {
     const o = records[j]!;
     let bits = 0;
@@ -114,17 +112,27 @@ export function orderFacts(input: OrdersInput): OrderFacts {
     if (o.trackingExempt) bits |= TRACKING_EXEMPT;
     if (hasValidTracking(o, columns)) bits |= VALID_TRACKING;
     if (o.refundUndated) bits |= REFUND_UNDATED;
-    f.flags[j] = bits;
-    f.purchaseDay[j] = o.purchase.day;
-    putInstant(f.latestShip, j, o.latestShip);
-    putInstant(f.shipped, j, o.shippedAt);
-    const pr = o.promisedDelivery;
-    f.promisedDay[j] = pr === null ? NONE : pr.day;
-    putInstant(f.delivered, j, o.deliveredAt);
-    const rf = o.refundedAt;
-    f.refundedMs[j] = rf === null ? NaN : rf.ms;
+    flags[j] = bits;
   }
-  return f;
+  const purchaseDay = new Int32Array(n);
+  for (let j = 0; j < n; j++) purchaseDay[j] = records[j]!.purchase.day;
+  const latestShip = instants(n);
+  for (let j = 0; j < n; j++) putInstant(latestShip, j, records[j]!.latestShip);
+  const shipped = instants(n);
+  for (let j = 0; j < n; j++) putInstant(shipped, j, records[j]!.shippedAt);
+  const promisedDay = new Int32Array(n);
+  for (let j = 0; j < n; j++) {
+    const pr = records[j]!.promisedDelivery;
+    promisedDay[j] = pr === null ? NONE : pr.day;
+  }
+  const delivered = instants(n);
+  for (let j = 0; j < n; j++) putInstant(delivered, j, records[j]!.deliveredAt);
+  const refundedMs = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const rf = records[j]!.refundedAt;
+    refundedMs[j] = rf === null ? NaN : rf.ms;
+  }
+  return { records, flags, purchaseDay, latestShip, shipped, promisedDay, delivered, refundedMs };
 }
 
 /**
