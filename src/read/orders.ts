@@ -15,8 +15,14 @@
  *   dropped order are recognised by their own (old) purchase date; a later row with an EMPTY
  *   purchase date is recognised through a bounded list of the last RECENT dropped ids (Amazon
  *   writes an order's rows together), beyond which it would be reported as EMPTY_REQUIRED.
- * - Orders are kept compact: one object per order, no per-row arrays after merging (only the
- *   row hashes of multi-row orders while reading).
+ * - countOnly: a new order whose first row already shows that only the AHR estimate can use it
+ *   (see MergeOptions.countOnly) is held in CountedOrders (id hash, purchase day, pending) and
+ *   summed per purchase day in finish(); it is not an Order.
+ * - Storage (issue 6): the kept orders are columns in pages of 65,536 (OrderStore, Page): dates
+ *   as a 16-bit day offset and a 32-bit instant offset, flags, interned statuses, ids and
+ *   tracking numbers as Latin-1 bytes; each Order is a small view whose getters read the
+ *   columns. No per-row arrays after merging (only the row hashes of multi-row orders while
+ *   reading).
  */
 import { AhrError } from "../errors.js";
 import type { CancelledBy, Channel, Order, Source, Stamp } from "../records.js";
