@@ -21,7 +21,7 @@ export function batchSize(batch: RowBatch): number {
 
 /**
  * text[start, end) as a string of its own. A plain slice would be a view that keeps the whole
- * text (a chunk of a megabyte) alive for as long as the cell is kept (an order id in a map). V8
+ * text (a whole chunk of the file) alive for as long as the cell is kept (an order id in a map). V8
  * copies slices shorter than 13 characters; a longer cell up to 48 is joined from such copies
  * and flattened (charCodeAt), which the garbage collector then reduces to the flat string alone
  * (40 bytes for an order id, where a view of a flattened copy costs 72). Longer cells: the

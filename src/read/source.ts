@@ -22,7 +22,7 @@ export interface ByteSource {
    * bytes of a chunk handed out are overwritten `count` reads later, and a file source reads one
    * chunk ahead. Only for a reader that lets go of a chunk (and every view of it) before asking
    * for the `count - 1`-th chunk after it (the one after next, with 3). (A new
-   * buffer per read leaves freed MiB-sized blocks between long-lived allocations, memory the
+   * buffer per read leaves freed blocks between long-lived allocations, memory the
    * process does not give back.) Sources that do not read into their own buffers ignore it.
    */
   reuseBuffers(count: number): void;
@@ -117,6 +117,9 @@ export async function openFileSource(file: string): Promise<ByteSource> {
         inFlight = null;
         if (buf === null) return;
         next = readOnce();
+        // Until the reader asks for it, a failed read ahead must not be an unhandled rejection:
+        // its error is thrown when the chunk is asked for (awaiting `next` still rejects).
+        next.catch(() => undefined);
         inFlight = next;
         yield buf;
       }
