@@ -171,11 +171,15 @@ class StoredMessage implements Message {
   }
 }
 
-/** The page new messages go to (a new one when it is full or the file changes). */
-let page: MessagePage | null = null;
-
-/** The compact form of a parsed Message (equal in every field). */
-export function compactMessage(m: Message): Message {
-  if (page === null || page.size === MESSAGE_PAGE || page.file !== m.source.file) page = new MessagePage(m.source.file);
-  return new StoredMessage(page, page.add(m));
+/**
+ * A function giving the compact form of a parsed Message (equal in every field), for one input:
+ * its messages go to pages of their own (a new page when one is full or the file changes), so
+ * two reads in one process never share a page.
+ */
+export function messageCompactor(): (m: Message) => Message {
+  let page: MessagePage | null = null;
+  return (m) => {
+    if (page === null || page.size === MESSAGE_PAGE || page.file !== m.source.file) page = new MessagePage(m.source.file);
+    return new StoredMessage(page, page.add(m));
+  };
 }

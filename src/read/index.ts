@@ -25,7 +25,7 @@ import {
   type SkippedRow,
 } from "../records.js";
 import type { Zone } from "../time.js";
-import { compactMessage } from "./compact.js";
+import { messageCompactor } from "./compact.js";
 import { detectKind, mapColumns } from "./headers.js";
 import { orderRowReader, recordReader, type RowContext } from "./kinds.js";
 import { SeenHashes } from "./seen.js";
@@ -255,6 +255,7 @@ async function readRecords(
   const input = tally.input;
   const seen = new SeenHashes();
   const keep = keepFilter(kind, options);
+  const compact = kind === "messages" ? messageCompactor() : null;
   let count = 0;
   for (const p of sources) {
     const table = await openPending(p, deps);
@@ -287,7 +288,7 @@ async function readRecords(
         }
         input.rows++;
         count++;
-        if (kept) input.records.push(kind === "messages" ? compactMessage(record as Message) : record);
+        if (kept) input.records.push(compact !== null ? compact(record as Message) : record);
       }
       options.onProgress?.(p.file, table.bytesRead(), table.size);
     }
