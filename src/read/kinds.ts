@@ -328,10 +328,6 @@ export function orderRowReader(map: ColumnMap, ctx: RowContext, reuse = false): 
 
 // ---------------------------------------------------------------- the other kinds
 
-export function feedbackParser(map: ColumnMap, ctx: RowContext): RowParser<Feedback> {
-  return overCells(feedbackReader(map, ctx));
-}
-
 function feedbackReader(map: ColumnMap, ctx: RowContext): RowReader<Feedback> {
   const c: Cells = new Cells(map, ctx);
   const pId = c.pos("order_id");
@@ -355,10 +351,6 @@ function feedbackReader(map: ColumnMap, ctx: RowContext): RowReader<Feedback> {
       source: { file: ctx.file, line },
     };
   };
-}
-
-export function claimParser(map: ColumnMap, ctx: RowContext): RowParser<Claim> {
-  return overCells(claimReader(map, ctx));
 }
 
 function claimReader(map: ColumnMap, ctx: RowContext): RowReader<Claim> {
@@ -387,10 +379,6 @@ function claimReader(map: ColumnMap, ctx: RowContext): RowReader<Claim> {
   };
 }
 
-export function chargebackParser(map: ColumnMap, ctx: RowContext): RowParser<Chargeback> {
-  return overCells(chargebackReader(map, ctx));
-}
-
 function chargebackReader(map: ColumnMap, ctx: RowContext): RowReader<Chargeback> {
   const c: Cells = new Cells(map, ctx);
   const pId = c.pos("order_id");
@@ -410,10 +398,6 @@ function chargebackReader(map: ColumnMap, ctx: RowContext): RowReader<Chargeback
       source: { file: ctx.file, line },
     };
   };
-}
-
-export function messageParser(map: ColumnMap, ctx: RowContext): RowParser<Message> {
-  return overCells(messageReader(map, ctx));
 }
 
 function messageReader(map: ColumnMap, ctx: RowContext): RowReader<Message> {
@@ -436,10 +420,6 @@ function messageReader(map: ColumnMap, ctx: RowContext): RowReader<Message> {
   };
 }
 
-export function returnParser(map: ColumnMap, ctx: RowContext): RowParser<ReturnRequest> {
-  return overCells(returnReader(map, ctx));
-}
-
 function returnReader(map: ColumnMap, ctx: RowContext): RowReader<ReturnRequest> {
   const c: Cells = new Cells(map, ctx);
   const pId = c.pos("order_id");
@@ -460,10 +440,6 @@ function returnReader(map: ColumnMap, ctx: RowContext): RowReader<ReturnRequest>
       source: { file: ctx.file, line },
     };
   };
-}
-
-export function violationParser(map: ColumnMap, ctx: RowContext): RowParser<Violation> {
-  return overCells(violationReader(map, ctx));
 }
 
 function violationReader(map: ColumnMap, ctx: RowContext): RowReader<Violation> {

@@ -113,6 +113,12 @@ export async function openTable(file: string, options: OpenOptions = {}): Promis
 
     await source.suspend();
     let used = false;
+    /** A table's rows (as strings or as cell bounds) can be read once: this starts the reading. */
+    const claim = (): void => {
+      if (used) throw new Error(`Table: the rows of ${name} can be read only once`);
+      used = true;
+      source.resume();
+    };
     const generator = texts;
     const table: Table = {
       file: name,
@@ -122,9 +128,7 @@ export async function openTable(file: string, options: OpenOptions = {}): Promis
       size: source.size,
       bytesRead: () => source.bytesRead(),
       rows(columns: number[]): AsyncIterable<RawRow[]> {
-        if (used) throw new Error(`Table.rows: ${name} can be read only once`);
-        used = true;
-        source.resume();
+        claim();
         const inner = rowsOf(columns);
         return (async function* () {
           try {
@@ -139,9 +143,7 @@ export async function openTable(file: string, options: OpenOptions = {}): Promis
     if (batches !== null) {
       // No wrapper generator: tsvBatches closes the text source itself when it ends.
       table.cellBatches = (columns: number[]): AsyncIterable<CellBatch> => {
-        if (used) throw new Error(`Table.rows: ${name} can be read only once`);
-        used = true;
-        source.resume();
+        claim();
         return batches(columns);
       };
     }
