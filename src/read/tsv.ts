@@ -7,7 +7,7 @@
 import { AhrError } from "../errors.js";
 import { chunkText, type TextChunk } from "./encoding.js";
 import { BATCH_ROWS, MAX_COLUMNS, MAX_RECORD } from "./limits.js";
-import { copyCell } from "./rows.js";
+import { RowCursor } from "./rows.js";
 import type { CellBatch, RawRow } from "./table.js";
 
 /** Header cells of a tab-delimited header line, trimmed; TOO_MANY_COLUMNS past the limit. */
@@ -185,17 +185,14 @@ export async function* tsvRows(
   file: string,
 ): AsyncGenerator<RawRow[]> {
   const n = columns.length;
+  const row = new RowCursor();
   for await (const batch of tsvBatches(rest, firstLine, more, columns, file)) {
     const out: RawRow[] = new Array<RawRow>(batch.count);
     for (let k = 0; k < batch.count; k++) {
-      const text = batch.texts[k]!;
+      row.at(batch, k);
       const cells = new Array<string>(n);
-      for (let i = 0, b = 2 * k * n; i < n; i++, b += 2) {
-        const s = batch.bounds[b]!;
-        const e = batch.bounds[b + 1]!;
-        cells[i] = s === e ? "" : copyCell(text, s, e);
-      }
-      out[k] = { line: batch.lines[k]!, cells };
+      for (let i = 0; i < n; i++) cells[i] = row.str(i);
+      out[k] = { line: row.line, cells };
     }
     yield out;
   }
