@@ -143,19 +143,7 @@ class Cells {
       const ms = isoAt(r.text, s, e - s, this.zone);
       if (ms === ms && ms !== ISO_INVALID) {
         if (this.lastMs[p] === ms) return this.lastStamp[p]!;
-        this.lastMs[p] = ms;
-        this.lastText[p] = "";
-        this.lastDay[p] = NaN;
-        const scratch = this.scratch;
-        let st: Stamp;
-        if (scratch === null) st = { ms, day: this.zone.dayOf(ms) };
-        else {
-          st = scratch[p] ?? (scratch[p] = { ms: 0, day: 0 });
-          st.ms = ms;
-          st.day = this.zone.dayOf(ms);
-        }
-        this.lastStamp[p] = st;
-        return st;
+        return this.inPlace(p, ms, this.zone.dayOf(ms), ms, NaN);
       }
       if (ms !== ms) {
         // M/D/YY and M/D/YYYY (feedback), read in place too.
@@ -163,18 +151,7 @@ class Cells {
         if (day === day) {
           if (this.lastDay[p] === day) return this.lastStamp[p]!;
           const st = dateOnlyStamp(day, this.zone, endOfDay);
-          const scratch = this.scratch;
-          let out = st;
-          if (scratch !== null) {
-            out = scratch[p] ?? (scratch[p] = { ms: 0, day: 0 });
-            out.ms = st.ms;
-            out.day = st.day;
-          }
-          this.lastText[p] = "";
-          this.lastMs[p] = NaN;
-          this.lastDay[p] = day;
-          this.lastStamp[p] = out;
-          return out;
+          return this.inPlace(p, st.ms, st.day, NaN, day);
         }
       }
     }
@@ -196,6 +173,26 @@ class Cells {
     this.lastMs[p] = NaN;
     this.lastDay[p] = NaN;
     return s;
+  }
+  /**
+   * The Stamp of a date read in place at position p (the scratch one, overwritten, with
+   * reuseStamps; else a new one), remembered as the position's last date by its instant (ISO)
+   * or its day (M/D/YY): the other memo is NaN, so only a date read the same way matches.
+   */
+  private inPlace(p: number, ms: number, day: number, lastMs: number, lastDay: number): Stamp {
+    const scratch = this.scratch;
+    let st: Stamp;
+    if (scratch === null) st = { ms, day };
+    else {
+      st = scratch[p] ?? (scratch[p] = { ms: 0, day: 0 });
+      st.ms = ms;
+      st.day = day;
+    }
+    this.lastText[p] = "";
+    this.lastMs[p] = lastMs;
+    this.lastDay[p] = lastDay;
+    this.lastStamp[p] = st;
+    return st;
   }
   requiredDate(r: RowCursor, p: number, line: number): Stamp {
     const s = this.date(r, p, line);
