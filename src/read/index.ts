@@ -25,7 +25,7 @@ import {
   type SkippedRow,
 } from "../records.js";
 import type { Zone } from "../time.js";
-import { messageCompactor } from "./compact.js";
+import { feedbackCompactor, messageCompactor } from "./compact.js";
 import { detectKind, mapColumns } from "./headers.js";
 import { orderRowReader, recordReader, type RowContext } from "./kinds.js";
 import { SeenHashes } from "./seen.js";
@@ -255,7 +255,7 @@ async function readRecords(
   const input = tally.input;
   const seen = new SeenHashes();
   const keep = keepFilter(kind, options);
-  const compact = kind === "messages" ? messageCompactor() : null;
+  const compact = compactorFor(kind);
   let count = 0;
   for (const p of sources) {
     const table = await openPending(p, deps);
@@ -288,7 +288,7 @@ async function readRecords(
         }
         input.rows++;
         count++;
-        if (kept) input.records.push(compact !== null ? compact(record as Message) : record);
+        if (kept) input.records.push(compact !== null ? compact(record) : record);
       }
       options.onProgress?.(p.file, table.bytesRead(), table.size);
     }
@@ -296,6 +296,19 @@ async function readRecords(
   }
   if (keep !== null) input.recordCount = count;
   return input;
+}
+
+/** The compact form readRecords keeps a record of a kind in (compact.ts); null: the record itself. */
+function compactorFor(kind: Exclude<InputKind, "orders">): ((record: unknown) => unknown) | null {
+  if (kind === "messages") {
+    const compact = messageCompactor();
+    return (r) => compact(r as Message);
+  }
+  if (kind === "feedback") {
+    const compact = feedbackCompactor();
+    return (r) => compact(r as Feedback);
+  }
+  return null;
 }
 
 /** Which records of a kind readRecords keeps (ReadOptions `keep`); null: all of them. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { StringColumn, messageCompactor } from "../../src/read/compact.js";
-import type { Message } from "../../src/records.js";
+import { FEEDBACK_PAGE, StringColumn, feedbackCompactor, messageCompactor } from "../../src/read/compact.js";
+import type { Feedback, Message } from "../../src/records.js";
 
 describe("messageCompactor", () => {
   it("gives the same message: every field on access and as JSON", () => {
@@ -80,5 +80,79 @@ describe("StringColumn", () => {
     c.trim();
     expect(values.map((_, k) => c.get(k))).toEqual(values);
     expect(c.slots).toBe(values.length);
+  });
+});
+
+describe("feedbackCompactor", () => {
+  const fields = (f: Feedback) => [f.orderId, f.date, f.rating, f.removed, f.comments, f.source];
+  it("gives the same record: every field on access and as JSON", () => {
+    const compactFeedback = feedbackCompactor();
+    // 2026-10-02 is day 20728 (its start in UTC)
+    const dated: Feedback = {
+      orderId: "113-1234567-1234567",
+      date: { ms: 1_790_899_200_000, day: 20728 },
+      rating: 1,
+      removed: false,
+      comments: "Item arrived broken",
+      source: { file: "f.txt", line: 2 },
+    };
+    const undated: Feedback = { ...dated, date: null, rating: 2, removed: true, comments: null };
+    const plain = [
+      dated,
+      undated,
+      { ...dated, rating: 5, comments: "" },
+      { ...dated, orderId: "注文-1", comments: "très déçu ÿ" },
+      { ...dated, orderId: "113-ü-1", comments: "壊れていました" },
+      { ...dated, comments: "long ".repeat(60) }, // 300 characters: past the 8-bit length
+      { ...dated, comments: "é".repeat(255) }, // the longest in the pool
+    ];
+    for (const f of plain) {
+      const c = compactFeedback(f);
+      expect(fields(c)).toEqual(fields(f));
+      expect(JSON.stringify(c)).toBe(JSON.stringify(f)); // the same fields in the same order
+      expect(JSON.parse(JSON.stringify(c))).toEqual(f);
+    }
+  });
+
+  it("gives a new Stamp on each access", () => {
+    const c = feedbackCompactor()({
+      orderId: "1",
+      date: { ms: 0, day: 0 },
+      rating: 2,
+      removed: false,
+      comments: null,
+      source: { file: "f", line: 2 },
+    });
+    const a = c.date!;
+    a.ms = 5;
+    expect(c.date).toEqual({ ms: 0, day: 0 });
+    expect(c.date).not.toBe(c.date);
+  });
+
+  it("every record is given back as added, across pages and files", () => {
+    const fb = (i: number, file: string): Feedback => ({
+      orderId: i % 11 === 0 ? `113-ü-${i}` : i % 13 === 0 ? `注文-${i}` : `113-${i}`,
+      date: i % 4 === 0 ? null : { ms: 1_790_899_200_000 + i * 86_400_000, day: 20728 + i },
+      rating: 1 + (i % 5),
+      removed: i % 3 === 0,
+      comments: i % 5 === 0 ? null : i % 17 === 0 ? `${"c".repeat(300)}${i}` : i % 19 === 0 ? `悪い ${i}` : `bad ${i}`,
+      source: { file, line: i + 2 },
+    });
+    // 2.2 pages; the file changes at 5000 (a page of its own from there)
+    const n = 2 * FEEDBACK_PAGE + 900;
+    const plain = Array.from({ length: n }, (_, i) => fb(i, i < 5000 ? "a.txt" : "b.txt"));
+    const compactFeedback = feedbackCompactor();
+    const kept = plain.map((f) => compactFeedback(f));
+    for (let i = 0; i < n; i++) {
+      expect(fields(kept[i]!)).toEqual(fields(plain[i]!));
+      expect(JSON.stringify(kept[i])).toBe(JSON.stringify(plain[i]));
+    }
+    expect(kept[5000]!.source).toEqual({ file: "b.txt", line: 5002 });
+    expect(kept[FEEDBACK_PAGE]!.source).toEqual({ file: "a.txt", line: FEEDBACK_PAGE + 2 });
+  });
+
+  it("keeps a record whose rating a page cannot hold as it is", () => {
+    const odd: Feedback = { orderId: "1", date: null, rating: 2.5, removed: false, comments: null, source: { file: "f", line: 2 } };
+    expect(feedbackCompactor()(odd)).toBe(odd);
   });
 });

@@ -267,6 +267,27 @@ describe("keep: only the records a report can use", () => {
       ["M2", Date.parse("2026-10-03T12:00:00Z"), 6],
     ]);
   });
+  it("a repeat of kept feedback is a duplicate (compared with its compact form), dated or not", async () => {
+    const fs = fakeFs({
+      "fb.txt":
+        "Date\tRating\tComments\tOrder ID\n10/9/26\t1\tbroken\tA\n\t2\t\tB\n10/9/26\t1\tbroken\tA\n\t2\t\tB\n" +
+        "10/9/26\t1\tbroken!\tA\n10/10/26\t2\t注文 ü\tC",
+    });
+    const inputs = await readInputsWith(
+      req({ files: { feedback: ["fb.txt"] } }),
+      opts({ keep: { feedbackDefectsOnly: true } }),
+      fs.deps,
+    );
+    const fb = inputs.feedback!;
+    // rows 4 and 5 repeat rows 2 and 3; row 6 differs in its comments
+    expect([fb.rows, fb.duplicates, fb.recordCount]).toEqual([4, 2, 4]);
+    expect(fb.records.map((r) => [r.orderId, r.date?.day ?? null, r.rating, r.removed, r.comments, r.source.line])).toEqual([
+      ["A", parseDay("2026-10-09"), 1, false, "broken", 2],
+      ["B", null, 2, false, null, 3],
+      ["A", parseDay("2026-10-09"), 1, false, "broken!", 6],
+      ["C", parseDay("2026-10-10"), 2, false, "注文 ü", 7],
+    ]);
+  });
   it("without keep every record is kept and recordCount is absent", async () => {
     const fs = fakeFs({ "fb.txt": "Date\tRating\tOrder ID\n10/9/26\t5\tB" });
     const inputs = await readInputsWith(req({ files: { feedback: ["fb.txt"] } }), opts(), fs.deps);
