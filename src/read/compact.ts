@@ -182,10 +182,33 @@ class StoredMessage implements Message {
  * two reads in one process never share a page.
  */
 export function messageCompactor(): (m: Message) => Message {
-  let page: MessagePage | null = null;
-  return (m) => {
-    if (page === null || page.size === MESSAGE_PAGE || page.file !== m.source.file) page = new MessagePage(m.source.file);
-    return new StoredMessage(page, page.add(m));
+  return paged<Message, MessagePage>(
+    MESSAGE_PAGE,
+    (file) => new MessagePage(file),
+    (page, k) => new StoredMessage(page, k),
+  );
+}
+
+/** A page of compact records of one file. */
+interface RecordPage<R> {
+  readonly size: number;
+  readonly file: string;
+  add(record: R): number;
+}
+
+/**
+ * Records to views over pages of `pageSize`: a record goes to the current page, a new one when
+ * it is full or the record's file differs.
+ */
+function paged<R extends { source: Source }, P extends RecordPage<R>>(
+  pageSize: number,
+  newPage: (file: string) => P,
+  view: (page: P, k: number) => R,
+): (record: R) => R {
+  let page: P | null = null;
+  return (r) => {
+    if (page === null || page.size === pageSize || page.file !== r.source.file) page = newPage(r.source.file);
+    return view(page, page.add(r));
   };
 }
 
@@ -265,10 +288,10 @@ const fitsFlags = (rating: number): boolean => Number.isInteger(rating) && ratin
  * the readers give) is kept as it is.
  */
 export function feedbackCompactor(): (f: Feedback) => Feedback {
-  let page: FeedbackPage | null = null;
-  return (f) => {
-    if (!fitsFlags(f.rating)) return f;
-    if (page === null || page.size === FEEDBACK_PAGE || page.file !== f.source.file) page = new FeedbackPage(f.source.file);
-    return new StoredFeedback(page, page.add(f));
-  };
+  const compact = paged<Feedback, FeedbackPage>(
+    FEEDBACK_PAGE,
+    (file) => new FeedbackPage(file),
+    (page, k) => new StoredFeedback(page, k),
+  );
+  return (f) => (fitsFlags(f.rating) ? compact(f) : f);
 }
