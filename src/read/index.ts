@@ -29,7 +29,8 @@ import { feedbackCompactor, messageCompactor } from "./compact.js";
 import { detectKind, mapColumns } from "./headers.js";
 import { orderRowReader, recordReader, type RowContext } from "./kinds.js";
 import { SeenHashes } from "./seen.js";
-import { OrderMerger, fieldSeed, orderHashSkip, orderRowHashAt, rowHashAt, type MergeOptions } from "./orders.js";
+import { OrderMerger, type MergeOptions } from "./orders.js";
+import { fieldSeed, orderHashSkip, orderRowHashAt, rowHashAt } from "./row-hash.js";
 import { RowCursor, batchSize, rowBatches } from "./rows.js";
 import type { Table } from "./table.js";
 

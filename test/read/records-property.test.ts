@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import { isAhrError } from "../../src/errors.js";
 import { readInputs, type ReadOptions } from "../../src/read/index.js";
 import { openTable } from "../../src/read/open.js";
-import { orderRowHash, orderRowHashAt, rowHash, rowHashAt } from "../../src/read/orders.js";
+import { orderRowHash, orderRowHashAt, rowHash, rowHashAt } from "../../src/read/row-hash.js";
 import { RowCursor, batchSize } from "../../src/read/rows.js";
 import type { OrderRow } from "../../src/read/kinds.js";
 import { zone } from "../../src/time.js";

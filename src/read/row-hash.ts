@@ -1,0 +1,124 @@
+/**
+ * Row hashes for duplicate detection (README, Decisions: duplicate rows): 53 bits over a row's selected cells, from
+ * string cells or read in place (a RowCursor), equal either way; for orders also over the
+ * dates' instants. Used by every input kind (src/read/index.ts) and by the order merger.
+ */
+import type { Stamp } from "../records.js";
+import type { OrderRow } from "./kinds.js";
+import { RowCursor } from "./rows.js";
+
+/**
+ * A 53-bit hash of a row's cells (FNV-1a and a multiply-by-31 hash side by side, one pass),
+ * seeded per file with its field list so rows of files with different columns never match.
+ * Positions flagged in `skip` are left out (orders: the order id, equal within an order by
+ * definition, and the dates, which orderRowHash mixes in as numbers instead).
+ */
+export function rowHash(cells: readonly string[], seed: number, skip?: Uint8Array): number {
+  const cursor = new RowCursor();
+  cursor.setCells(cells as string[], 0);
+  return rowHashAt(cursor, cells.length, seed, skip);
+}
+
+const TWO32 = 0x100000000;
+let laneA = 0;
+let laneB = 0;
+
+/** Mixes a date's instant into the two lanes (ms below 2^53: `| 0` keeps its low 32 bits). */
+function mixStamp(st: Stamp | null): void {
+  const ms = st === null ? -1 : st.ms;
+  const lo = ms | 0;
+  const hi = (ms / TWO32) | 0;
+  laneA = Math.imul(Math.imul(laneA ^ lo, 0x01000193) ^ hi, 0x01000193);
+  laneB = (Math.imul(laneB, 31) + lo + Math.imul(hi, 7)) | 0;
+}
+
+/**
+ * Mixes the cells of the cursor's row (n of them, those flagged in `skip` left out) into the two
+ * lanes: a cell read in place is the same characters as its string, so a row hashes the same
+ * from either form.
+ */
+function mixCells(row: RowCursor, n: number, skip: Uint8Array | undefined): void {
+  let a = laneA;
+  let b = laneB;
+  const cells = row.cells;
+  if (cells !== null) {
+    for (let i = 0; i < cells.length; i++) {
+      if (skip !== undefined && skip[i] === 1) continue;
+      const s = cells[i]!;
+      for (let j = 0; j < s.length; j++) {
+        const c = s.charCodeAt(j);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = (Math.imul(b, 31) + c) | 0;
+      }
+      a = Math.imul(a ^ 0x1f, 0x01000193);
+      b = (Math.imul(b, 31) + 0x1f) | 0;
+    }
+  } else {
+    const text = row.text;
+    const bounds = row.bounds;
+    for (let i = 0, k = row.base; i < n; i++, k += 2) {
+      if (skip !== undefined && skip[i] === 1) continue;
+      const e = bounds[k + 1]!;
+      for (let j = bounds[k]!; j < e; j++) {
+        const c = text.charCodeAt(j);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = (Math.imul(b, 31) + c) | 0;
+      }
+      a = Math.imul(a ^ 0x1f, 0x01000193);
+      b = (Math.imul(b, 31) + 0x1f) | 0;
+    }
+  }
+  laneA = a;
+  laneB = b;
+}
+
+/** rowHash of the cursor's row (n cells). */
+export function rowHashAt(row: RowCursor, n: number, seed: number, skip?: Uint8Array): number {
+  laneA = 0x811c9dc5 ^ seed;
+  laneB = seed | 0;
+  mixCells(row, n, skip);
+  const a = laneA;
+  const b = laneB;
+  return (a >>> 0) * 0x200000 + ((b ^ (b >>> 11)) & 0x1fffff);
+}
+
+/**
+ * The duplicate hash of an orders row: the text cells except the order id and the dates, plus
+ * the dates' instants (so two rows equal in every value are duplicates even if a date was
+ * written differently). Hashing numbers instead of 25-character timestamps keeps this cheap;
+ * both 32-bit lanes are carried through the whole row and joined into 53 bits once.
+ */
+export function orderRowHash(cells: readonly string[], row: OrderRow, seed: number, skip: Uint8Array): number {
+  const cursor = new RowCursor();
+  cursor.setCells(cells as string[], 0);
+  return orderRowHashAt(cursor, cells.length, row, seed, skip);
+}
+
+/** orderRowHash of the cursor's row (n cells). */
+export function orderRowHashAt(cells: RowCursor, n: number, row: OrderRow, seed: number, skip: Uint8Array): number {
+  laneA = 0x811c9dc5 ^ seed;
+  laneB = seed | 0;
+  mixCells(cells, n, skip);
+  mixStamp(row.purchase);
+  mixStamp(row.latestShip);
+  mixStamp(row.shippedAt);
+  mixStamp(row.promisedDelivery);
+  mixStamp(row.deliveredAt);
+  mixStamp(row.refundedAt);
+  const a = laneA;
+  const b = laneB;
+  return (a >>> 0) * 0x200000 + ((b ^ (b >>> 11)) & 0x1fffff);
+}
+
+/** Which positions of an orders ColumnMap orderRowHash skips. */
+export function orderHashSkip(fields: readonly string[]): Uint8Array {
+  const skip = new Uint8Array(fields.length);
+  const dates = new Set(["order_id", "purchase_date", "latest_ship_date", "shipped_at", "promised_delivery_date", "delivered_at", "refunded_at"]);
+  fields.forEach((f, i) => (skip[i] = dates.has(f) ? 1 : 0));
+  return skip;
+}
+
+/** A seed for rowHash from a file's field list. */
+export function fieldSeed(fields: readonly string[]): number {
+  return rowHash(fields, 0x2545f491) | 0;
+}
