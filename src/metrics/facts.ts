@@ -150,6 +150,23 @@ export function counts(f: OrderFacts, j: number, asOf: number, channelBits: numb
   return (f.flags[j]! & (PENDING | channelBits)) === channelBits && f.purchaseDay[j]! <= asOf;
 }
 
+/**
+ * counts, and order j's purchase day within from..to: an order a purchase-dated window (odr,
+ * pfcr, refund_rate) holds.
+ */
+export function purchasedIn(
+  f: OrderFacts,
+  j: number,
+  asOf: number,
+  channelBits: number,
+  from: number,
+  to: number,
+): boolean {
+  if (!counts(f, j, asOf, channelBits)) return false;
+  const day = f.purchaseDay[j]!;
+  return day >= from && day <= to;
+}
+
 /** The flag bits an order of `channel` has ("all": none required). */
 export function channelBits(channel: string): number {
   if (channel === "all") return 0;

@@ -12,7 +12,7 @@
  */
 import type { MetricFn, OdrComponents, Offender } from "./types.js";
 import { defectInputsGiven, defectsByOrder, type DefectKind } from "./defects.js";
-import { channelBits, counts, factsOf } from "./facts.js";
+import { channelBits, factsOf, purchasedIn } from "./facts.js";
 import { noData, offender, sortOffenders } from "./orders.js";
 
 const BASIS = "purchase date";
@@ -45,9 +45,7 @@ export const odr: MetricFn = (ctx, window, channel) => {
   const bits = channelBits(channel);
   const { from, to } = window;
   for (let j = 0; j < f.records.length; j++) {
-    if (!counts(f, j, ctx.asOf, bits)) continue;
-    const day = f.purchaseDay[j]!;
-    if (day < from || day > to) continue;
+    if (!purchasedIn(f, j, ctx.asOf, bits, from, to)) continue;
     denominator++;
     const d = defects.get(j);
     if (d === undefined) continue;
@@ -55,7 +53,7 @@ export const odr: MetricFn = (ctx, window, channel) => {
     if (d.negativeFeedback) components.negativeFeedback++;
     if (d.claims) components.claims++;
     if (d.chargebacks) components.chargebacks++;
-    offenders.push(offender(o, day, d.words.join("; ")));
+    offenders.push(offender(o, f.purchaseDay[j]!, d.words.join("; ")));
   }
 
   return {

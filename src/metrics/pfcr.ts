@@ -8,7 +8,7 @@
  * - Needs `order_status` or `item_status` (without both, nothing says an order was cancelled).
  */
 import type { CancelledBy } from "../records.js";
-import { channelBits, counts, factsOf, SELLER_CANCEL } from "./facts.js";
+import { channelBits, factsOf, purchasedIn, SELLER_CANCEL } from "./facts.js";
 import type { MetricFn, Offender } from "./types.js";
 import { noData, offender, ordersWith, sortOffenders } from "./orders.js";
 
@@ -33,13 +33,11 @@ export const pfcr: MetricFn = (ctx, window, channel) => {
   const bits = channelBits(channel);
   const { from, to } = window;
   for (let j = 0; j < f.records.length; j++) {
-    if (!counts(f, j, ctx.asOf, bits)) continue;
-    const day = f.purchaseDay[j]!;
-    if (day < from || day > to) continue;
+    if (!purchasedIn(f, j, ctx.asOf, bits, from, to)) continue;
     denominator++;
     if ((f.flags[j]! & SELLER_CANCEL) !== 0) {
       const o = f.records[j]!;
-      offenders.push(offender(o, day, cancelReason(o.cancelledBy)));
+      offenders.push(offender(o, f.purchaseDay[j]!, cancelReason(o.cancelledBy)));
     }
   }
 

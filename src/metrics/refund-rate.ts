@@ -6,7 +6,7 @@
  *   or a `refund_amount` > 0 on a row without a `refunded_at` (undated, it counts whatever D is).
  * - Needs `refunded_at` or `refund_amount`.
  */
-import { channelBits, counts, factsOf, REFUND_UNDATED } from "./facts.js";
+import { channelBits, factsOf, purchasedIn, REFUND_UNDATED } from "./facts.js";
 import type { MetricFn, Offender } from "./types.js";
 import { noData, offender, ordersWith, sortOffenders } from "./orders.js";
 
@@ -22,13 +22,11 @@ export const refundRate: MetricFn = (ctx, window, channel) => {
   const bits = channelBits(channel);
   const { from, to } = window;
   for (let j = 0; j < f.records.length; j++) {
-    if (!counts(f, j, ctx.asOf, bits)) continue;
-    const day = f.purchaseDay[j]!;
-    if (day < from || day > to) continue;
+    if (!purchasedIn(f, j, ctx.asOf, bits, from, to)) continue;
     denominator++;
     // isRefunded: an undated refund, or one dated by the end of D (NaN: none).
     if ((f.flags[j]! & REFUND_UNDATED) !== 0 || f.refundedMs[j]! <= ctx.endOfDay) {
-      offenders.push(offender(f.records[j]!, day, "refunded"));
+      offenders.push(offender(f.records[j]!, f.purchaseDay[j]!, "refunded"));
     }
   }
 

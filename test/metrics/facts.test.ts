@@ -15,6 +15,7 @@ import {
   factsOf,
   msAt,
   orderFacts,
+  purchasedIn,
 } from "../../src/metrics/facts.js";
 import { METRIC_FNS } from "../../src/metrics/index.js";
 import { windowFor } from "../../src/metrics/window.js";
@@ -104,6 +105,24 @@ describe("order facts", () => {
     expect([0, 1, 2].map((j) => counts(f, j, asOf, channelBits("all")))).toEqual([true, false, false]);
     expect([0, 1, 2].map((j) => counts(f, j, day("2026-09-30"), channelBits("mfn")))).toEqual([true, false, true]);
     expect([0, 1, 2].map((j) => counts(f, j, day("2026-09-30"), channelBits("afn")))).toEqual([false, false, false]);
+  });
+  it("purchasedIn: counts, and the purchase day within from..to (both ends in)", () => {
+    // A bought 09-01 (mfn), C bought 09-05 (mfn), B pending: never
+    const f = orderFacts(orders([A, B, C]));
+    const D = day("2026-09-30");
+    const mfn = channelBits("mfn");
+    const within = (from: string, to: string): boolean[] =>
+      [0, 1, 2].map((j) => purchasedIn(f, j, D, mfn, day(from), day(to)));
+    expect(within("2026-09-01", "2026-09-05")).toEqual([true, false, true]); // first and last day in
+    expect(within("2026-09-02", "2026-09-04")).toEqual([false, false, false]); // the day after A, before C
+    expect(within("2026-08-01", "2026-08-31")).toEqual([false, false, false]);
+    // as of 09-04 C is not bought yet, whatever the window
+    expect([0, 1, 2].map((j) => purchasedIn(f, j, day("2026-09-04"), mfn, day("2026-09-01"), day("2026-09-30")))).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    expect([0, 1, 2].map((j) => purchasedIn(f, j, D, channelBits("afn"), day("2026-09-01"), D))).toEqual([false, false, false]);
   });
   it("factsOf: the context's facts when they are of these records, else read anew", () => {
     const input1 = orders([A, B, C]);
