@@ -2,6 +2,7 @@
  * Raw byte sources: a file (opened lazily, closable between the header and the rows so that a
  * table nobody reads holds no file descriptor), standard input, and gunzip on top of either.
  */
+import { readSync } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
 import { Readable, pipeline } from "node:stream";
 import { createGunzip } from "node:zlib";
@@ -19,9 +20,8 @@ export interface ByteSource {
   resume(): void;
   /**
    * From the next read on, read into `count` buffers in turn instead of a new one per read: the
-   * bytes of a chunk handed out are overwritten `count` reads later, and a file source reads one
-   * chunk ahead. Only for a reader that lets go of a chunk (and every view of it) before asking
-   * for the `count - 1`-th chunk after it (the one after next, with 3). (A new
+   * bytes of a chunk handed out are overwritten `count` reads later. Only for a reader that lets
+   * go of a chunk (and every view of it) before asking for the `count`-th chunk after it. (A new
    * buffer per read leaves freed blocks between long-lived allocations, memory the
    * process does not give back.) Sources that do not read into their own buffers ignore it.
    */
@@ -62,7 +62,6 @@ export async function openFileSource(file: string): Promise<ByteSource> {
   let finished = false;
   let suspended = false;
   let wake: (() => void) | null = null;
-  let inFlight: Promise<unknown> | null = null;
   // The buffers read into in turn once reuseBuffers was called (allocated when first needed).
   let ring: Buffer[] | null = null;
   let ringSize = 0;
@@ -75,6 +74,11 @@ export async function openFileSource(file: string): Promise<ByteSource> {
     if (h !== null) await h.close().catch(() => undefined);
   };
 
+  // Reads are synchronous (readSync on the handle's descriptor): a reader has nothing else to do
+  // while it waits for its next chunk, and an asynchronous read of 64 KiB waits on the thread
+  // pool, which on a busy 2-core machine left the main thread idle ~8% of a large read even
+  // with a read ahead (issue 6). A file on a slow disk or a pipe blocks the process the same
+  // time either way.
   const readOnce = async (): Promise<Buffer | null> => {
     while (suspended) await new Promise<void>((resolve) => (wake = resolve));
     if (finished) return null;
@@ -87,7 +91,7 @@ export async function openFileSource(file: string): Promise<ByteSource> {
         const k = reads++ % ringSize;
         buf = ring[k] ??= Buffer.allocUnsafe(CHUNK_BYTES);
       }
-      const { bytesRead } = await handle.read(buf, 0, CHUNK_BYTES, position);
+      const bytesRead = readSync(handle.fd, buf, 0, CHUNK_BYTES, position);
       if (bytesRead === 0) {
         finished = true;
         await close();
@@ -102,31 +106,14 @@ export async function openFileSource(file: string): Promise<ByteSource> {
     }
   };
 
-  // One read ahead: the next chunk is read while the reader works on this one (a read of 64 KiB
-  // waits on the thread pool; without this the main thread idles ~15% of a large read). With
-  // reuseBuffers(3) that is safe for a reader that lets go of a chunk before asking for the one
-  // after next: the read ahead of chunk k + 1 starts when chunk k is handed out, into the buffer
-  // of chunk k - 2.
   async function* chunks(): AsyncGenerator<Buffer> {
-    let next: Promise<Buffer | null> | null = null;
     try {
       for (;;) {
-        const p = next ?? readOnce();
-        inFlight = p;
-        const buf = await p;
-        inFlight = null;
+        const buf = await readOnce();
         if (buf === null) return;
-        next = readOnce();
-        // Until the reader asks for it, a failed read ahead must not be an unhandled rejection:
-        // its error is thrown when the chunk is asked for (awaiting `next` still rejects).
-        next.catch(() => undefined);
-        inFlight = next;
         yield buf;
       }
     } finally {
-      // A read ahead nobody will take: wait for it (its error is of no interest) before closing.
-      if (next !== null) await next.catch(() => undefined);
-      inFlight = null;
       finished = true;
       await close();
     }
@@ -138,8 +125,7 @@ export async function openFileSource(file: string): Promise<ByteSource> {
     bytesRead: () => position,
     async suspend() {
       suspended = true;
-      if (inFlight !== null) await inFlight.catch(() => undefined);
-      if (suspended) await close();
+      await close();
     },
     resume() {
       suspended = false;
