@@ -26,8 +26,8 @@ import {
 } from "../records.js";
 import type { Zone } from "../time.js";
 import { feedbackCompactor, messageCompactor } from "./compact.js";
-import { detectKind, mapColumns } from "./headers.js";
-import { orderRowReader, recordReader, type RowContext } from "./kinds.js";
+import { detectKind, mapColumns, type ColumnMap } from "./headers.js";
+import { orderRowReader, recordReader, type OrderRow, type RowContext } from "./kinds.js";
 import { SeenHashes } from "./seen.js";
 import { OrderMerger, type MergeOptions } from "./orders.js";
 import { fieldSeed, orderHashSkip, orderRowHashAt, rowHashAt } from "./row-hash.js";
@@ -238,6 +238,53 @@ const rowContext = (file: string, options: ReadOptions): RowContext => ({
   dateOrder: options.dateOrder,
 });
 
+/** What eachRow does with the rows of one file: parse a row, then take the record. */
+interface RowHandler<R> {
+  /** Throws the row's coded error (skipped with --skip-invalid, see Tally.skip). */
+  parse: (row: RowCursor) => R;
+  take: (record: R, row: RowCursor) => void;
+}
+
+/**
+ * Every row of the files of one kind, in order: each file's columns are mapped (its header
+ * names the columns of the input), `perFile` gives the handler for its rows, and progress is
+ * reported after each batch.
+ */
+async function eachRow<R>(
+  kind: InputKind,
+  sources: Pending[],
+  options: ReadOptions,
+  deps: ReadDeps,
+  tally: Tally<unknown>,
+  perFile: (map: ColumnMap, file: string) => RowHandler<R>,
+): Promise<void> {
+  for (const p of sources) {
+    const table = await openPending(p, deps);
+    tally.input.files.push(p.file);
+    if (isEmptyHeader(table.header)) continue;
+    const map = mapColumns(kind, table.header, p.file, options.columns[kind]);
+    tally.addColumns(map.fields);
+    const { parse, take } = perFile(map, p.file);
+    const row = new RowCursor();
+    for await (const batch of rowBatches(table, map.columns)) {
+      const n = batchSize(batch);
+      for (let k = 0; k < n; k++) {
+        row.at(batch, k);
+        let record: R;
+        try {
+          record = parse(row);
+        } catch (e) {
+          tally.skip(e, options);
+          continue;
+        }
+        take(record, row);
+      }
+      options.onProgress?.(p.file, table.bytesRead(), table.size);
+    }
+    tally.notes(table);
+  }
+}
+
 /**
  * Duplicates among the non-order kinds: rows are hashed (53 bits) on their mapped cells and the
  * first record per hash is remembered (SeenHashes); a row whose hash matches AND whose record
@@ -258,43 +305,27 @@ async function readRecords(
   const keep = keepFilter(kind, options);
   const compact = compactorFor(kind);
   let count = 0;
-  for (const p of sources) {
-    const table = await openPending(p, deps);
-    input.files.push(p.file);
-    if (isEmptyHeader(table.header)) continue;
-    const map = mapColumns(kind, table.header, p.file, options.columns[kind]);
-    tally.addColumns(map.fields);
-    const parse = recordReader(kind, map, rowContext(p.file, options));
+  await eachRow(kind, sources, options, deps, tally, (map, file) => {
+    const parse = recordReader(kind, map, rowContext(file, options));
     const seed = fieldSeed(map.fields);
     const width = map.columns.length;
-    const row = new RowCursor();
-    for await (const batch of rowBatches(table, map.columns)) {
-      const n = batchSize(batch);
-      for (let k = 0; k < n; k++) {
-        row.at(batch, k);
-        let record: unknown;
-        try {
-          record = parse(row);
-        } catch (e) {
-          tally.skip(e, options);
-          continue;
-        }
+    return {
+      parse,
+      take(record, row) {
         const hash = rowHashAt(row, width, seed);
         const kept = keep === null || keep(record);
         const earlier = seen.seen(hash, kept ? input.records.length : null);
         // A record not kept is known by its hash alone: an equal one is not kept either.
         if (earlier !== undefined && (earlier === null ? !kept : sameRecord(input.records[earlier], record))) {
           input.duplicates++;
-          continue;
+          return;
         }
         input.rows++;
         count++;
         if (kept) input.records.push(compact !== null ? compact(record) : record);
-      }
-      options.onProgress?.(p.file, table.bytesRead(), table.size);
-    }
-    tally.notes(table);
-  }
+      },
+    };
+  });
   if (keep !== null) input.recordCount = count;
   return input;
 }
@@ -342,14 +373,8 @@ async function readOrders(
     ...(options.countOnly !== undefined ? { countOnly: options.countOnly } : {}),
     referenced,
   });
-  for (const p of sources) {
-    const table = await openPending(p, deps);
-    input.files.push(p.file);
-    if (isEmptyHeader(table.header)) continue;
-    const map = mapColumns("orders", table.header, p.file, options.columns.orders);
-    tally.addColumns(map.fields);
+  await eachRow<OrderRow>("orders", sources, options, deps, tally, (map, file) => {
     if (sources.length === 1) merger.fileFields(new Set(map.fields));
-    const parse = orderRowReader(map, rowContext(p.file, options), true);
     const seed = fieldSeed(map.fields);
     const skip = orderHashSkip(map.fields);
     const names = {
@@ -357,26 +382,14 @@ async function readOrders(
       channel: map.headers[map.fields.indexOf("fulfillment_channel")] ?? "fulfillment_channel",
     };
     const width = map.columns.length;
-    const row = new RowCursor();
-    for await (const batch of rowBatches(table, map.columns)) {
-      const n = batchSize(batch);
-      for (let k = 0; k < n; k++) {
-        row.at(batch, k);
-        let parsed;
-        try {
-          parsed = parse(row);
-        } catch (e) {
-          tally.skip(e, options);
-          continue;
-        }
+    return {
+      parse: orderRowReader(map, rowContext(file, options), true),
+      take(parsed, row) {
         const hash = orderRowHashAt(row, width, parsed, seed, skip);
-        const result = merger.add(parsed, hash, p.file, row.line, names);
-        if (result !== "duplicate") input.rows++;
-      }
-      options.onProgress?.(p.file, table.bytesRead(), table.size);
-    }
-    tally.notes(table);
-  }
+        if (merger.add(parsed, hash, file, row.line, names) !== "duplicate") input.rows++;
+      },
+    };
+  });
   input.records = merger.finish(
     options.skipInvalid
       ? (error, rows) => {
