@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Peak-memory wrapper for machines without /usr/bin/time: runs SCRIPT in this process with ARGS
- * as its argv and, at exit, writes process.resourceUsage().maxRSS (KiB) to OUT.
+ * as its argv and, at exit, writes to OUT what `/usr/bin/time -f "%M %U %S"` would: the peak RSS
+ * (KiB) and the user and system CPU seconds (process.resourceUsage()).
  *
  *   node bench/maxrss.js OUT SCRIPT [ARGS...]
  */
@@ -15,5 +16,8 @@ if (!out || !script) {
   process.exit(2);
 }
 process.argv = [process.argv[0], resolve(script), ...args];
-process.on("exit", () => writeFileSync(out, `${process.resourceUsage().maxRSS}\n`));
+process.on("exit", () => {
+  const u = process.resourceUsage();
+  writeFileSync(out, `${u.maxRSS} ${u.userCPUTime / 1e6} ${u.systemCPUTime / 1e6}\n`);
+});
 await import(pathToFileURL(resolve(script)).href);

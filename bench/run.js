@@ -5,10 +5,12 @@
  * figures, and non-zero only when the run itself failed (ahr exit code 2, a crash, bad options).
  *
  *   node bench/run.js [--rows 1000000] [--runs 3] [--as-of 2026-11-20] [--big] [--regen]
- *                     [--no-csv] [--no-duckdb] [--version-runs 10] [--big-runs 1]
+ *                     [--no-csv] [--no-duckdb] [--version-runs 10] [--big-runs 1] [--split-bound]
  *
  * --big (or BENCH_BIG=1) also generates 5x the rows (same daily volume over 5x the days) and
  * compares ahr's peak RSS there with the figure at --rows; it takes a few minutes and ~2 GB of disk.
+ *
+ * --split-bound also measures what a parallel ahr could at best reach: see splitBound().
  *
  * Wall time: from spawn to exit of a child `node bin/ahr.js ...` (median of --runs). Peak memory:
  * the child's max RSS, from `/usr/bin/time -f %M` when present, else from bench/maxrss.js, which
@@ -48,6 +50,7 @@ try {
     regen: argv.includes("--regen"),
     csv: !argv.includes("--no-csv"),
     duckdb: !argv.includes("--no-duckdb"),
+    splitBound: argv.includes("--split-bound"),
   };
 } catch (e) {
   process.stderr.write(`bench: ${e.message}\n`);
@@ -80,7 +83,7 @@ function runOnce(script, args, { okCodes = [0], label = script } = {}) {
   const rssFile = join(scratch, "rss");
   rmSync(rssFile, { force: true });
   const [cmd, cmdArgs] = haveTime
-    ? [TIME, ["-f", "%M", "-o", rssFile, process.execPath, script, ...args]]
+    ? [TIME, ["-f", "%M %U %S", "-o", rssFile, process.execPath, script, ...args]]
     : [process.execPath, [join(HERE, "maxrss.js"), rssFile, script, ...args]];
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
@@ -99,25 +102,31 @@ function runOnce(script, args, { okCodes = [0], label = script } = {}) {
         return;
       }
       let rssKiB = NaN;
+      let cpuMs = NaN;
       try {
-        // /usr/bin/time may add a "Command exited with non-zero status" line first.
-        rssKiB = Number(readFileSync(rssFile, "utf8").trim().split("\n").pop());
+        // "KiB user-s system-s" (maxrss.js writes the same); /usr/bin/time may add a "Command
+        // exited with non-zero status" line first.
+        const [rss, user, sys] = readFileSync(rssFile, "utf8").trim().split("\n").pop().split(" ");
+        rssKiB = Number(rss);
+        cpuMs = (Number(user) + Number(sys)) * 1000;
       } catch {
         /* no figure */
       }
-      resolve({ ms, rssKiB, code, stdout, stderr });
+      resolve({ ms, rssKiB, cpuMs, code, stdout, stderr });
     });
   });
 }
 
-/** `runs` runs: median wall, largest peak RSS, the first run's stdout. */
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
+/** `runs` runs: median wall and CPU time (user + system), largest peak RSS, the first run's stdout. */
 async function measure(script, args, runs, options) {
   const results = [];
   for (let i = 0; i < runs; i++) results.push(await runOnce(script, args, options));
-  const walls = results.map((r) => r.ms).sort((a, b) => a - b);
   return {
-    ms: walls[Math.floor((walls.length - 1) / 2)],
+    ms: median(results.map((r) => r.ms)),
     walls: results.map((r) => r.ms),
+    cpuMs: median(results.map((r) => r.cpuMs)),
     rssKiB: Math.max(...results.map((r) => r.rssKiB)),
     stdout: results[0].stdout,
     code: results[0].code,
@@ -151,11 +160,57 @@ function volume(m, ordersKey = "ordersTsv", withSide = true) {
   };
 }
 
-function throughput(label, ms, vol, rssKiB) {
+function throughput(label, ms, vol, rssKiB, cpuMs = NaN) {
   log(
     `${pad(label, 34)} ${pad(secs(ms), 9)} ${pad(int(vol.rows / (ms / 1000)) + " rows/s", 18)} ` +
-      `${pad(((vol.bytes / MiB) / (ms / 1000)).toFixed(1) + " MiB/s", 12)} peak ${mib(rssKiB)}`,
+      `${pad(((vol.bytes / MiB) / (ms / 1000)).toFixed(1) + " MiB/s", 12)} peak ${mib(rssKiB)}` +
+      (Number.isFinite(cpuMs) ? `, cpu ${secs(cpuMs)}` : ""),
   );
+}
+
+// ------------------------------------------------------------------ the parallel bound
+
+/**
+ * What ahr could at best reach by using every core (--split-bound): the orders file cut in two
+ * halves at a line boundary (each with the header; written once next to the data), and three
+ * `ahr check` processes started together: each half of the orders, and the feedback and messages.
+ * The wall time until all three have exited (median of --runs) is a lower bound for a parallel
+ * ahr on this machine: the parts do not merge their orders or pass anything between them, and
+ * only the startup and the report are done three times.
+ */
+async function splitBound(dir, m) {
+  const { open: openFile } = await import("node:fs/promises");
+  const { createReadStream, createWriteStream } = await import("node:fs");
+  const { pipeline } = await import("node:stream/promises");
+  const src = join(dir, m.files.ordersTsv.name);
+  const halves = [join(dir, "bound-orders-1.txt"), join(dir, "bound-orders-2.txt")];
+  if (!halves.every(existsSync)) {
+    const fh = await openFile(src, "r");
+    const size = (await fh.stat()).size;
+    const probe = Buffer.alloc(1 << 20);
+    const { bytesRead: headBytes } = await fh.read(probe, 0, probe.length, 0);
+    const headerEnd = probe.subarray(0, headBytes).indexOf(10) + 1;
+    const header = Buffer.from(probe.subarray(0, headerEnd));
+    const { bytesRead } = await fh.read(probe, 0, probe.length, Math.floor(size / 2));
+    const cut = Math.floor(size / 2) + probe.subarray(0, bytesRead).indexOf(10) + 1;
+    await fh.close();
+    await pipeline(createReadStream(src, { start: 0, end: cut - 1 }), createWriteStream(halves[0]));
+    const out = createWriteStream(halves[1]);
+    out.write(header);
+    await pipeline(createReadStream(src, { start: cut }), out);
+  }
+  const parts = [
+    ["check", "--orders", halves[0]],
+    ["check", "--orders", halves[1]],
+    ["check", "--feedback", join(dir, m.files.feedback.name), "--messages", join(dir, m.files.messages.name)],
+  ].map((a) => [...a, "--as-of", opts.asOf, "--format", "json"]);
+  const walls = [];
+  for (let i = 0; i < opts.runs; i++) {
+    const t0 = process.hrtime.bigint();
+    await Promise.all(parts.map((a) => runOnce(AHR, a, { okCodes: [0, 1], label: "ahr check (a part)" })));
+    walls.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return { ms: median(walls), walls };
 }
 
 // ------------------------------------------------------------------ the run
@@ -189,8 +244,8 @@ async function main() {
   // TSV path: the three inputs.
   const tsvVol = volume(m);
   const tsv = await measure(AHR, checkArgs(dir, m), opts.runs, { okCodes: [0, 1], label: "ahr check (tsv)" });
-  results.tsv = { ms: tsv.ms, walls: tsv.walls, rssKiB: tsv.rssKiB, ...tsvVol };
-  throughput("ahr check, TSV orders + fb + msgs", tsv.ms, tsvVol, tsv.rssKiB);
+  results.tsv = { ms: tsv.ms, walls: tsv.walls, cpuMs: tsv.cpuMs, rssKiB: tsv.rssKiB, ...tsvVol };
+  throughput("ahr check, TSV orders + fb + msgs", tsv.ms, tsvVol, tsv.rssKiB, tsv.cpuMs);
   const report = JSON.parse(tsv.stdout);
 
   // DuckDB: the same counts, when it can be imported.
@@ -209,8 +264,8 @@ async function main() {
       "--messages", join(dir, f.messages.name), "--as-of", opts.asOf];
     duck = await measure(join(HERE, "duckdb-counts.js"), dArgs, opts.runs, { label: "duckdb counts" });
     const counts = JSON.parse(duck.stdout).counts;
-    results.duckdb = { ms: duck.ms, walls: duck.walls, rssKiB: duck.rssKiB, counts };
-    throughput("DuckDB, same files, same counts", duck.ms, tsvVol, duck.rssKiB);
+    results.duckdb = { ms: duck.ms, walls: duck.walls, cpuMs: duck.cpuMs, rssKiB: duck.rssKiB, counts };
+    throughput("DuckDB, same files, same counts", duck.ms, tsvVol, duck.rssKiB, duck.cpuMs);
     log(`${pad("  ratio ahr / DuckDB", 34)} ${(tsv.ms / duck.ms).toFixed(2)}x`);
     // Cross-check: the counts DuckDB computed are figures ahr reports.
     const row = (id, pred) => report.metrics.find((x) => x.id === id && pred(x));
@@ -225,6 +280,13 @@ async function main() {
     const bad = pairs.filter(([, d, a]) => d !== a);
     log(`  counts ${bad.length === 0 ? "agree" : "DIFFER"}: ${pairs.map(([n, d, a]) => `${n} ${int(d)}${d === a ? "" : ` (ahr ${a})`}`).join("; ")}`);
     results.duckdb.agree = bad.length === 0;
+  }
+
+  if (opts.splitBound) {
+    const bound = await splitBound(dir, m);
+    results.splitBound = bound;
+    throughput("bound: 3 parts at once (see README)", bound.ms, tsvVol, NaN);
+    if (duck) log(`${pad("  ratio bound / DuckDB", 34)} ${(bound.ms / duck.ms).toFixed(2)}x`);
   }
 
   // CSV path: the same orders as a comma CSV, alone, through ahr and through csv-parse bare.
