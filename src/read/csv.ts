@@ -184,7 +184,10 @@ export async function openCsv(
   let current: TextChunk | null = first.length > 0 ? first : null;
   let at = 0;
 
-  /** Feed one more piece of input (or the end); false when everything has been parsed. */
+  /**
+   * Feed one more piece of input (or the end); false when everything has been parsed. Throws the
+   * failure of an earlier piece.
+   */
   async function pump(): Promise<boolean> {
     if (failure !== null) throw failure;
     if (ended) return false;
@@ -218,7 +221,8 @@ export async function openCsv(
       await finish();
       ended = true;
     }
-    if (failure !== null) throw failure;
+    // A failure in this piece is thrown by the next call: the records parsed before it go to the
+    // caller first, so that a bad value on an earlier line is reported first.
     return true;
   }
 

@@ -59,9 +59,15 @@ export async function* tsvBatches(
   /** A chunk whose first line is being read joined to the previous chunk's last; from nextPos on. */
   let next: string | null = null;
   let nextPos = 0;
+  /**
+   * An error past the rows read so far (an over-long line, a chunk that cannot be read or
+   * decoded): thrown once those rows have been yielded, so that a bad value on an earlier line is
+   * reported first, as it would be without batching.
+   */
+  let failure: unknown = null;
 
   try {
-    for (;;) {
+    scan: for (;;) {
       const len = text.length;
       for (;;) {
         let nl = text.indexOf("\n", pos);
@@ -73,7 +79,8 @@ export async function* tsvBatches(
         let end = nl;
         if (end > pos && text.charCodeAt(end - 1) === 13) end--;
         if (end - pos > MAX_RECORD) {
-          throw new AhrError("RECORD_TOO_LONG", { file, line, limit: MAX_RECORD });
+          failure = new AhrError("RECORD_TOO_LONG", { file, line, limit: MAX_RECORD });
+          break scan;
         }
         if (end > pos) {
           // Cell bounds of columns 0..maxCol; `have` of them are present on this line.
@@ -145,9 +152,16 @@ export async function* tsvBatches(
         continue;
       }
       if (len - pos > MAX_RECORD) {
-        throw new AhrError("RECORD_TOO_LONG", { file, line, limit: MAX_RECORD });
+        failure = new AhrError("RECORD_TOO_LONG", { file, line, limit: MAX_RECORD });
+        break;
       }
-      const r = await more.next();
+      let r: IteratorResult<TextChunk>;
+      try {
+        r = await more.next();
+      } catch (e) {
+        failure = e;
+        break;
+      }
       if (r.done === true) {
         eof = true;
         text = text.slice(pos);
@@ -166,6 +180,7 @@ export async function* tsvBatches(
       pos = 0;
     }
     if (batch.count > 0) yield batch;
+    if (failure !== null) throw failure;
   } finally {
     texts.fill("");
     await more.return?.(undefined);
