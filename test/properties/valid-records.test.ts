@@ -10,6 +10,9 @@
  *      (orders purchased, feedback given, claims and chargebacks filed, messages received,
  *      returns requested and violations detected after D), previous and forecast included.
  *
+ * Each dataset is judged in one of three report time zones (UTC, UTC+9, UTC-7), its date-times
+ * written in that zone's local time.
+ *
  * The generator keeps exports realistic where the rules depend on it: order-level fields are on
  * every item row, events come on or after the purchase, ship-by is on or after purchase.
  */
@@ -30,7 +33,19 @@ const TIMEOUT = 30_000 + RUNS * 400;
 const AS_OF = "2026-06-30";
 const D = parseDay(AS_OF)!;
 const day = (offset: number): string => formatDay(D + offset);
-const at = (offset: number, hour: number): string => `${day(offset)}T${String(hour).padStart(2, "0")}:00:00Z`;
+/**
+ * The report zones a dataset is judged in (checkHealth timeZone), each with the UTC offset its
+ * date-times are written with: zones without daylight saving, so that a date-time's day in the
+ * zone is the day it is written on, and "stamped after D" is the same test in every zone.
+ */
+const ZONES = [
+  { name: "UTC", suffix: "Z" },
+  { name: "Asia/Tokyo", suffix: "+09:00" },
+  { name: "America/Phoenix", suffix: "-07:00" },
+] as const;
+/** Local time `hour`:00 on D + offset in the dataset's zone. */
+const at = (ds: Dataset, offset: number, hour: number): string =>
+  `${day(offset)}T${String(hour).padStart(2, "0")}:00:00${ZONES[ds.zone]!.suffix}`;
 const id = (n: number): string => `111-0000000-${String(n).padStart(7, "0")}`;
 
 let dir = "";
@@ -133,6 +148,8 @@ interface Dataset {
   messages: GenMessage[];
   violations: GenViolation[];
   tsv: boolean;
+  /** Index in ZONES. */
+  zone: number;
 }
 const datasetArb: fc.Arbitrary<Dataset> = fc.record({
   orders: fc.array(orderArb, { minLength: 1, maxLength: 30 }),
@@ -143,6 +160,7 @@ const datasetArb: fc.Arbitrary<Dataset> = fc.record({
   messages: fc.array(messageArb, { maxLength: 15 }),
   violations: fc.array(violationArb, { maxLength: 5 }),
   tsv: fc.boolean(),
+  zone: fc.nat({ max: ZONES.length - 1 }),
 });
 
 // ---------------------------------------------------------------- rendering
@@ -174,14 +192,14 @@ function orderRows(ds: Dataset, opts: RenderOptions = {}): Rows {
       const refund = o.refund !== null && k === refundItem ? o.refund : null;
       const cells = (sku: string): string[] => [
         id(n),
-        at(o.offset, o.hour),
+        at(ds, o.offset, o.hour),
         o.status,
         o.channel,
         sku,
         itemStatus,
         o.status === "Cancelled" || o.itemCancelled ? o.cancelledBy : "",
         day(o.offset + o.shipBy),
-        shipped === null ? "" : at(o.offset + shipped.days, shipped.hour),
+        shipped === null ? "" : at(ds, o.offset + shipped.days, shipped.hour),
         o.tracking && shipped !== null ? `1Z${String(n).padStart(8, "0")}` : "",
         day(o.offset + o.shipBy + o.promised),
         shipped !== null && o.delivered !== null ? day(o.offset + shipped.days + o.delivered) : "",
@@ -262,9 +280,9 @@ function messageRows(ds: Dataset): Rows {
   return {
     header: ["message_id", "received_at", "responded_at", "no_response_needed"],
     rows: ds.messages.map((m, i) => {
-      const received = Date.parse(at(m.offset, m.hour));
+      const received = Date.parse(at(ds, m.offset, m.hour));
       const responded = m.hours === null ? "" : new Date(received + m.hours * 3_600_000).toISOString();
-      return { cells: [`M${i}`, at(m.offset, m.hour), responded, m.noResponse ? "true" : "false"], after: m.offset > 0 };
+      return { cells: [`M${i}`, at(ds, m.offset, m.hour), responded, m.noResponse ? "true" : "false"], after: m.offset > 0 };
     }),
   };
 }
@@ -318,7 +336,7 @@ async function report(ds: Dataset, v: Variant = {}): Promise<Report> {
   files.returns = [await put(text(returnRows(ds), ds.tsv, keep))];
   files.messages = [await put(text(messageRows(ds), ds.tsv, keep))];
   files.violations = [await put(text(violationRows(ds), ds.tsv, keep))];
-  const options: CheckOptions = { files, asOf: AS_OF };
+  const options: CheckOptions = { files, asOf: AS_OF, timeZone: ZONES[ds.zone]!.name };
   return checkHealth(options);
 }
 
