@@ -12,9 +12,10 @@
  * - Needs a messages input with a `responded_at` column: without it every message would look
  *   unanswered.
  */
+import { cached } from "./cache.js";
 import { dayText, noData, sortOffenders } from "./orders.js";
 import type { Message } from "../records.js";
-import type { MetricContext, MetricFn, Offender } from "./types.js";
+import type { MetricFn, Offender } from "./types.js";
 
 const BASIS = "message received";
 const HOUR = 3_600_000;
@@ -32,8 +33,9 @@ export function hoursWords(ms: number): string {
 }
 
 /**
- * The message fields crt filters on, as columns, read from each message once per context (the
- * reader's messages build their Stamps on access): kept in the context's memo when it has one.
+ * The message fields crt filters on, as columns, read from each message once per set of inputs
+ * (the reader's messages build their Stamps on access): kept with these records in the
+ * context's cache when it has one (cache.ts), so a report's windows and a trend's days share them.
  */
 interface MessageFacts {
   readonly records: readonly Message[];
@@ -44,9 +46,7 @@ interface MessageFacts {
   readonly noResponseNeeded: Uint8Array;
 }
 
-function messageFacts(ctx: MetricContext, records: readonly Message[]): MessageFacts {
-  const kept = ctx.memo?.get("messages") as MessageFacts | undefined;
-  if (kept !== undefined && kept.records === records && kept.receivedDay.length === records.length) return kept;
+function messageFacts(records: readonly Message[]): MessageFacts {
   const n = records.length;
   const f: MessageFacts = {
     records,
@@ -64,7 +64,6 @@ function messageFacts(ctx: MetricContext, records: readonly Message[]): MessageF
     f.respondedMs[j] = responded === null ? NaN : responded.ms;
     f.noResponseNeeded[j] = m.noResponseNeeded ? 1 : 0;
   }
-  ctx.memo?.set("messages", f);
   return f;
 }
 
@@ -79,7 +78,7 @@ export const crt: MetricFn = (ctx, window) => {
   let answered = 0;
   let answeredMs = 0;
   const offenders: Offender[] = [];
-  const f = messageFacts(ctx, messages.records);
+  const f = cached(ctx, "messages", messages.records, () => messageFacts(messages.records));
   const { from, to } = window;
   for (let j = 0; j < f.records.length; j++) {
     const day = f.receivedDay[j]!;

@@ -7,6 +7,7 @@
  * happened yet (replay, SPEC 1 and 8.1). A row without a date counts whatever D is.
  */
 import type { Chargeback, Claim, Feedback, Inputs, Order, Stamp } from "../records.js";
+import { cached } from "./cache.js";
 import type { MetricContext, OdrComponents } from "./types.js";
 
 /** Status words compared as SPEC 3 says: lower-case, spaces, `_` and `-` removed. */
@@ -114,10 +115,11 @@ export function defectIndex(ctx: MetricContext): Map<string, OrderDefects> {
 }
 
 /**
- * The defects as of the end of D, once per context: the index, every defect row (kind and order
- * id, in eachDefect's order), and after the first pass over the orders, each order's defects by
- * position (odr: only the orders that have any, so the table stays the size of the defects, not
- * of the orders) and the order ids that pass found (unmatchedDefects).
+ * The defects as of the end of D, once per context (they depend on D: kept with the context in
+ * its cache, cache.ts): the index, every defect row (kind and order id, in eachDefect's order),
+ * and after the first pass over the orders, each order's defects by position (odr: only the
+ * orders that have any, so the table stays the size of the defects, not of the orders) and the
+ * order ids that pass found (unmatchedDefects).
  */
 interface DefectTable {
   index: Map<string, OrderDefects>;
@@ -128,12 +130,11 @@ interface DefectTable {
   found: Set<string>;
 }
 
-const TABLES = "defects";
-
 function defectTable(ctx: MetricContext): DefectTable {
-  const memo = ctx.memo;
-  const kept = memo?.get(TABLES) as DefectTable | undefined;
-  if (kept !== undefined) return kept;
+  return cached(ctx, "defects", ctx, () => readDefectTable(ctx));
+}
+
+function readDefectTable(ctx: MetricContext): DefectTable {
   const index = new Map<string, OrderDefects>();
   const rows: DefectTable["rows"] = [];
   eachDefect(ctx, (kind, orderId, words) => {
@@ -146,9 +147,7 @@ function defectTable(ctx: MetricContext): DefectTable {
     d[COMPONENT[kind]] = true;
     if (!d.words.includes(words)) d.words.push(words);
   });
-  const table: DefectTable = { index, rows, of: null, byOrder: new Map(), found: new Set() };
-  memo?.set(TABLES, table);
-  return table;
+  return { index, rows, of: null, byOrder: new Map(), found: new Set() };
 }
 
 /**

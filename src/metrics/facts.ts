@@ -2,8 +2,9 @@
  * The order fields the order metrics filter on, as columns (issue 6): read from each Order once
  * per report instead of once per metric, window and channel (an Order of the reader builds its
  * fields on access, a Stamp per date). The columns do not depend on the as-of day, so one set
- * serves every metric of a report and every replayed day of a trend. A metric reads the Order
- * itself only for the orders it lists (its offenders).
+ * serves every metric of a report and every replayed day of a trend (factsOf keeps them in the
+ * context's cache, cache.ts). A metric reads the Order itself only for the orders it lists (its
+ * offenders).
  *
  * A missing date is NONE as a day and NaN as an instant (NaN compares false with everything, so
  * `msAt(f.shipped, j) <= endOfDay` is isShipped). An instant with a day is kept as its day and
@@ -11,6 +12,7 @@
  * order store keeps them), the flags in a byte: ~52 bytes an order instead of ~64.
  */
 import type { Order, OrdersInput } from "../records.js";
+import { cached } from "./cache.js";
 import { hasValidTracking } from "./orders.js";
 import type { MetricContext } from "./types.js";
 
@@ -136,13 +138,12 @@ export function orderFacts(input: OrdersInput): OrderFacts {
 }
 
 /**
- * The facts of `input` (the context's orders): the ones the report or trend put in the context
- * when they are of these very records, else read now.
+ * The facts of `input` (the context's orders): read once per set of inputs when the context has a
+ * cache (cache.ts: kept with these very records, so shared by a report's calls and a trend's
+ * days), else read now.
  */
 export function factsOf(ctx: MetricContext, input: OrdersInput): OrderFacts {
-  const f = ctx.orderFacts;
-  if (f !== undefined && f.records === input.records && f.flags.length === input.records.length) return f;
-  return orderFacts(input);
+  return cached(ctx, "orders", input.records, () => orderFacts(input));
 }
 
 /** existsAsOf and channelMatches of order j (channel "all": every channel). */

@@ -2,7 +2,7 @@
 import type { ChannelScope, ResolvedConfig } from "../config/defaults.js";
 import type { Inputs } from "../records.js";
 import type { Zone } from "../time.js";
-import type { OrderFacts } from "./facts.js";
+import type { Cache } from "./cache.js";
 import type { Window } from "./window.js";
 
 export interface MetricContext {
@@ -14,16 +14,12 @@ export interface MetricContext {
   zone: Zone;
   config: ResolvedConfig;
   /**
-   * The orders input's fields as columns (facts.ts), when the caller built them once for many
-   * metric calls (buildReport, buildTrend); a metric reads them itself when absent.
+   * Values kept between metric calls (cache.ts): the inputs' facts (orders, facts.ts; messages,
+   * crt.ts), shared by every context over the same inputs, and this context's defects as of D
+   * (defects.ts). buildReport passes one for all of its calls, buildTrend one for all its days;
+   * without it a metric computes everything at each call.
    */
-  orderFacts?: OrderFacts;
-  /**
-   * Values computed once per context and kept here by name (the defects as of D, defects.ts;
-   * the messages' fields, crt.ts), when the caller passes a map: buildReport does, for all of
-   * its metric calls.
-   */
-  memo?: Map<string, unknown>;
+  cache?: Cache;
 }
 
 /** One item behind a figure: a defective order, a late shipment, a late reply, ... */

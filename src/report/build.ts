@@ -15,7 +15,8 @@
  */
 import { METRIC_IDS, METRICS, type MetricId, type ResolvedConfig } from "../config/defaults.js";
 import type { MetricContext, MetricFn, Offender, Tally } from "../metrics/types.js";
-import { CANCELLED, channelBits, counts, factsOf, msAt, NONE, orderFacts } from "../metrics/facts.js";
+import { newCache } from "../metrics/cache.js";
+import { CANCELLED, channelBits, counts, factsOf, msAt, NONE } from "../metrics/facts.js";
 import { dayText, latenessWords, sourceOf } from "../metrics/orders.js";
 import { headroomOf, rateOf, statusOf } from "../metrics/status.js";
 import { windowDates, windowFor, type Window } from "../metrics/window.js";
@@ -69,10 +70,9 @@ export function buildReport(inputs: Inputs, options: BuildOptions, deps: Partial
   const d: BuildDeps = { ...DEFAULT_DEPS, ...deps };
   const { config, asOf } = options;
   const z = zone(config.timeZone);
-  const ctx: MetricContext = { inputs, asOf, endOfDay: z.endOfDay(asOf), zone: z, config };
-  // Each order's fields read once for all the metrics (facts.ts).
-  if (inputs.orders !== undefined) ctx.orderFacts = orderFacts(inputs.orders);
-  ctx.memo = new Map();
+  // One cache for all the calls (cache.ts): each order's and message's fields read once, the
+  // defects as of D found once.
+  const ctx: MetricContext = { inputs, asOf, endOfDay: z.endOfDay(asOf), zone: z, config, cache: newCache() };
 
   const tallyNotes: string[] = [];
   const metrics: MetricRow[] = [];

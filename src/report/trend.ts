@@ -5,7 +5,7 @@
  * rules themselves).
  */
 import { METRICS, type ChannelScope, type Condition, type MetricId, type ResolvedConfig } from "../config/defaults.js";
-import { orderFacts, type OrderFacts } from "../metrics/facts.js";
+import { newCache } from "../metrics/cache.js";
 import type { MetricContext, MetricFn } from "../metrics/types.js";
 import { rateOf, statusOf, type Status } from "../metrics/status.js";
 import { windowFor } from "../metrics/window.js";
@@ -61,25 +61,15 @@ export function buildTrend(inputs: Inputs, options: TrendOptions, fn: MetricFn):
   const def = METRICS[metric];
   const windowDays = options.windowDays ?? settings.windows[0] ?? 30;
   const z = zone(config.timeZone);
-  // The orders' fields read once for every replayed day (facts.ts), when the metric asks.
-  let facts: OrderFacts | undefined;
-  const orders = inputs.orders;
+  // One cache for every replayed day (cache.ts): the inputs' facts (orders, messages) are read
+  // once, when the metric first asks; what depends on the day is kept with that day's context.
+  const cache = newCache();
   const series: TrendSeries[] = def.channels.map((channel) => {
     const points: TrendPoint[] = [];
     const crossings: TrendSeries["crossings"] = [];
     let last: Status | null = null;
     for (let d = options.asOf - options.days + 1; d <= options.asOf; d++) {
-      const ctx: MetricContext = {
-        inputs,
-        asOf: d,
-        endOfDay: z.endOfDay(d),
-        zone: z,
-        config,
-        get orderFacts(): OrderFacts | undefined {
-          if (facts === undefined && orders !== undefined) facts = orderFacts(orders);
-          return facts;
-        },
-      };
+      const ctx: MetricContext = { inputs, asOf: d, endOfDay: z.endOfDay(d), zone: z, config, cache };
       const tally = fn(ctx, windowFor(d, windowDays, settings.lagDays), channel);
       const counts = { numerator: tally.numerator, denominator: tally.denominator };
       const status = statusOf(counts, def.condition, settings.target, settings.warnAt);

@@ -68,6 +68,19 @@ export function chargeback(c: Partial<Chargeback> & { orderId: string }): Charge
 export function message(m: Partial<Message> & { receivedAt: Stamp }): Message {
   return { messageId: null, orderId: null, respondedAt: null, noResponseNeeded: false, source: src("messages.csv"), ...m };
 }
+/** Copies of `list` that count the reads of their receivedAt (crt reads it when it reads a message's facts). */
+export function countingReads(list: Message[]): { list: Message[]; reads: () => number } {
+  let reads = 0;
+  const counted = list.map((m) =>
+    Object.defineProperty({ ...m }, "receivedAt", {
+      get: () => {
+        reads++;
+        return m.receivedAt;
+      },
+    }),
+  );
+  return { list: counted, reads: () => reads };
+}
 export function returnRequest(r: Partial<ReturnRequest> & { orderId: string; requestedAt: Stamp }): ReturnRequest {
   return { inPolicy: null, respondedAt: null, action: null, buyerResolved: null, source: src("returns.txt"), ...r };
 }

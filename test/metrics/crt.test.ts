@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { defaultConfig } from "../../src/config/defaults.js";
+import { newCache } from "../../src/metrics/cache.js";
 import { crt, hoursWords } from "../../src/metrics/crt.js";
 import { headroomOf, rateOf, statusOf } from "../../src/metrics/status.js";
 import { windowDates, windowFor } from "../../src/metrics/window.js";
 import type { Message, Stamp } from "../../src/records.js";
 import { MS_PER_DAY, parseDay } from "../../src/time.js";
-import { at, context, input, message } from "../helpers/records.js";
+import { at, context, countingReads, input, message } from "../helpers/records.js";
 
 const D = "2026-11-20";
 const asOf = parseDay(D)!;
@@ -231,27 +232,26 @@ describe("crt properties", () => {
   });
 });
 
-describe("crt with a memo in the context (buildReport's)", () => {
+describe("crt with a cache in the context (buildReport's)", () => {
   it("reads the messages once for every window, and not for other records", () => {
-    const list = [
+    const { list, reads } = countingReads([
       msg("2026-11-15T10:00", "2026-11-16T10:00"), // on time
       msg("2026-11-01T10:00", "2026-11-03T10:00"), // 48 h: late, in the 30-day window only
       msg("2026-11-19T08:00", null), // unanswered 40 h: late
       msg("2026-11-18T08:00", "2026-11-21T08:00"), // answered after D: unanswered as of D, late
-    ];
+    ]);
     const ctx = context(D, { messages: input("messages", list, COLS) });
-    ctx.memo = new Map();
+    ctx.cache = newCache();
     const t7 = crt(ctx, W7, "all");
-    const kept = ctx.memo.get("messages");
-    expect(kept).toBeDefined();
     const t30 = crt(ctx, windowFor(asOf, 30, 0), "all");
-    expect(ctx.memo.get("messages")).toBe(kept);
+    expect(reads()).toBe(4);
     expect([t7.numerator, t7.denominator]).toEqual([1, 3]);
     expect([t30.numerator, t30.denominator]).toEqual([1, 4]);
     expect(t30.offenders.map((o) => o.date)).toEqual(["2026-11-01", "2026-11-18", "2026-11-19"]);
-    // The same memo with other records: those are read.
+    // The same cache with other records: those are read, not the kept facts used.
     ctx.inputs = { messages: input("messages", list.slice(0, 1), COLS) };
     const one = crt(ctx, W7, "all");
+    expect(reads()).toBe(5);
     expect([one.numerator, one.denominator]).toEqual([1, 1]);
   });
 });

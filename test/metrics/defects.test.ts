@@ -8,6 +8,7 @@ import {
   isNegativeFeedback,
   unmatchedDefects,
 } from "../../src/metrics/defects.js";
+import { newCache } from "../../src/metrics/cache.js";
 import type { Claim, Inputs } from "../../src/records.js";
 import { MS_PER_DAY, parseDay } from "../../src/time.js";
 import { at, chargeback, claim, context, feedback, input, order, orders } from "../helpers/records.js";
@@ -152,9 +153,9 @@ describe("unmatchedDefects (SPEC 2.2, 8.10)", () => {
     expect(unmatchedDefects(context(D, i, cfg)).claims).toBe(1);
   });
 
-  it("with a memo in the context (buildReport's), the same counts, and the defects kept for odr", () => {
+  it("with a cache in the context (buildReport's), the same counts, and the defects kept for odr", () => {
     const ctx = context(D, inputs());
-    ctx.memo = new Map();
+    ctx.cache = newCache();
     // A third order, N, has no defect: it has no entry.
     ctx.inputs.orders!.records = [...ctx.inputs.orders!.records, order({ orderId: "N", purchase: at("2026-11-10") })];
     const records = ctx.inputs.orders!.records;
@@ -167,10 +168,20 @@ describe("unmatchedDefects (SPEC 2.2, 8.10)", () => {
     expect(unmatchedDefects(ctx)).toEqual({ feedback: 2, claims: 1, chargebacks: 0 });
     expect(defectsByOrder(ctx, records)).toBe(byOrder); // looked up once per context
     expect(defectIndex(ctx)).toBe(defectIndex(ctx));
-    // Without a memo, each call reads the defects anew.
+    // Without a cache, each call reads the defects anew.
     const plain = context(D, inputs());
     expect(defectIndex(plain)).not.toBe(defectIndex(plain));
     expect(unmatchedDefects(plain)).toEqual({ feedback: 2, claims: 1, chargebacks: 0 });
+  });
+
+  it("a context of another day sharing the cache (a trend's) finds its own defects", () => {
+    const i = inputs();
+    const cache = newCache();
+    const days = [D, "2026-11-21", D].map((d) => ({ ...context(d, i), cache }));
+    // U4's feedback dated 11-21 is a defect as of 11-21 only.
+    expect(days.map((ctx) => unmatchedDefects(ctx).feedback)).toEqual([2, 3, 2]);
+    expect(defectIndex(days[1]!).has("U4")).toBe(true);
+    expect(defectIndex(days[2]!).has("U4")).toBe(false);
   });
 
   it("without an orders input nothing is unmatched (odr is no_data and says why)", () => {

@@ -17,6 +17,7 @@ import {
   orderFacts,
   purchasedIn,
 } from "../../src/metrics/facts.js";
+import { newCache } from "../../src/metrics/cache.js";
 import { METRIC_FNS } from "../../src/metrics/index.js";
 import { windowFor } from "../../src/metrics/window.js";
 import { parseDay } from "../../src/time.js";
@@ -124,12 +125,15 @@ describe("order facts", () => {
     ]);
     expect([0, 1, 2].map((j) => purchasedIn(f, j, D, channelBits("afn"), day("2026-09-01"), D))).toEqual([false, false, false]);
   });
-  it("factsOf: the context's facts when they are of these records, else read anew", () => {
+  it("factsOf: the facts kept in the context's cache when they are of these records, else read anew", () => {
     const input1 = orders([A, B, C]);
     const ctx = context("2026-09-30", { orders: input1 });
-    const built = orderFacts(input1);
-    ctx.orderFacts = built;
+    expect(factsOf(ctx, input1)).not.toBe(factsOf(ctx, input1)); // no cache: read at each call
+    ctx.cache = newCache();
+    const built = factsOf(ctx, input1);
     expect(factsOf(ctx, input1)).toBe(built);
+    // Another day's context with the same cache (a trend's) shares them.
+    expect(factsOf({ ...context("2026-09-10", { orders: input1 }), cache: ctx.cache }, input1)).toBe(built);
     const other = orders([C]);
     const f = factsOf(ctx, other);
     expect(f).not.toBe(built);
@@ -162,7 +166,7 @@ describe("order facts", () => {
     for (const asOf of ["2026-09-10", "2026-09-30"]) {
       const plain = context(asOf, inputs);
       const withFacts = context(asOf, inputs);
-      withFacts.orderFacts = orderFacts(inputs.orders);
+      withFacts.cache = newCache();
       for (const id of ["odr", "pfcr", "lsr", "vtr", "otdr", "refund_rate"] as const) {
         for (const channel of ["mfn", "afn", "all"] as const) {
           const w = windowFor(plain.asOf, 30, 0);

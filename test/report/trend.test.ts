@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../../src/config/defaults.js";
 import { formatTrendJson, formatTrendTable, sparkline } from "../../src/format/trend.js";
+import { crt } from "../../src/metrics/crt.js";
 import { pfcr } from "../../src/metrics/pfcr.js";
+import { windowFor } from "../../src/metrics/window.js";
 import { buildTrend } from "../../src/report/trend.js";
 import { parseDay } from "../../src/time.js";
-import { at, order, orders } from "../helpers/records.js";
+import { at, context, countingReads, input, message, order, orders } from "../helpers/records.js";
 
 // Four MFN orders a day, 2026-10-25 .. 2026-11-20; one of them (2026-11-10) cancelled by the
 // seller. pfcr's 7-day window holds 7 x 4 = 28 orders, so while the cancel is inside it the rate
@@ -75,5 +77,34 @@ describe("trend", () => {
     for (const line of text.split("\n")) expect([...line].length).toBeLessThanOrEqual(80);
     expect(text).toContain("breached on 2026-11-10; back within target on 2026-11-17");
     expect(JSON.parse(formatTrendJson(trend)).series[0].points).toHaveLength(20);
+  });
+});
+
+describe("trend of crt", () => {
+  it("reads the messages once for all the days, and each day equals crt on that day alone", () => {
+    const msg = (received: string, responded: string | null) =>
+      message({ receivedAt: at(received), respondedAt: responded === null ? null : at(responded) });
+    const { list, reads } = countingReads([
+      msg("2026-11-12T10:00", "2026-11-12T20:00"), // on time
+      msg("2026-11-15T10:00", "2026-11-17T10:00"), // waiting, then unanswered late, then answered late
+      msg("2026-11-18T09:00", null), // waiting, then late
+    ]);
+    const columns = ["received_at", "responded_at"];
+    const config = defaultConfig();
+    const days = 10;
+    const trend = buildTrend(
+      { messages: input("messages", list, columns) },
+      { metric: "crt", asOf: parseDay("2026-11-20")!, days, config, version: "test" },
+      crt,
+    );
+    expect(reads()).toBe(list.length);
+    const points = trend.series[0]!.points;
+    const bare = { messages: input("messages", list, columns) };
+    for (const p of points) {
+      const ctx = context(p.asOf, bare, config);
+      const t = crt(ctx, windowFor(ctx.asOf, config.metrics.crt.windows[0]!, config.metrics.crt.lagDays), "all");
+      expect([p.numerator, p.denominator], p.asOf).toEqual([t.numerator, t.denominator]);
+    }
+    expect(points.map((p) => p.denominator)).toContain(2); // the days differ
   });
 });
