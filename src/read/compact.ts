@@ -81,6 +81,11 @@ export class StringColumn {
     this.used = at;
   }
 
+  /** Whether slot k holds a string. */
+  has(k: number): boolean {
+    return this.off[k] !== NULL_STRING;
+  }
+
   get(k: number): string | null {
     const off = this.off[k]!;
     if (off === NULL_STRING) return null;

@@ -119,18 +119,10 @@ class Page {
   hash2 = new Float64Array(0);
   /** The third and further row hashes of orders with more distinct rows (merge state). */
   readonly hashes = new Map<number, number[]>();
-  /**
-   * Tracking numbers: Latin-1 ones up to 255 characters as bytes in a pool (offset and length per
-   * order; offset -1: none), any other in `trackingOther` (offset -2): a third of the memory of
-   * a string each.
-   */
-  trackOff = new Int32Array(0);
-  trackLen = new Uint8Array(0);
   /** The order ids (Latin-1 bytes; see StringColumn): a string is built per access. */
   readonly ids: StringColumn;
-  private pool = Buffer.alloc(0);
-  private poolUsed = 0;
-  private readonly trackingOther = new Map<number, string>();
+  /** The tracking numbers, the same way (null: none yet). */
+  readonly trackingNumbers = new StringColumn(0, 0);
 
   constructor(
     readonly shared: Shared,
@@ -142,6 +134,7 @@ class Page {
 
   grow(cap: number): void {
     this.ids.grow(cap);
+    this.trackingNumbers.grow(cap);
     const msOff = new Int32Array(cap * SLOTS);
     msOff.set(this.msOff);
     this.msOff = msOff;
@@ -157,10 +150,7 @@ class Page {
     const hash2 = new Float64Array(cap);
     hash2.set(this.hash2);
     this.hash2 = hash2;
-    const trackLen = new Uint8Array(cap);
-    trackLen.set(this.trackLen);
-    this.trackLen = trackLen;
-    for (const k of ["status", "rows", "line", "file", "trackOff"] as const) {
+    for (const k of ["status", "rows", "line", "file"] as const) {
       const a = new Int32Array(cap);
       a.set(this[k]);
       this[k] = a;
@@ -178,7 +168,6 @@ class Page {
     this.line[i] = line;
     this.file[i] = file;
     this.hash[i] = hash;
-    this.trackOff[i] = -1;
     return i;
   }
 
@@ -236,7 +225,7 @@ class Page {
     if ((f & BY_MASK) === 0 && r.cancelledBy !== null) f |= (BY.indexOf(r.cancelledBy) + 1) << BY_SHIFT;
     this.setFirst(i, LATEST_SHIP, r.latestShip);
     this.setFirst(i, SHIPPED, r.shippedAt);
-    if (this.trackOff[i] === -1 && r.trackingNumber !== null) this.setTracking(i, r.trackingNumber);
+    if (r.trackingNumber !== null && !this.trackingNumbers.has(i)) this.trackingNumbers.set(i, r.trackingNumber);
     if (r.trackingValid !== undefined && (f & TV_FIXED) === 0) {
       if (r.trackingValid === null) f = (f | TV_SET) & ~TV_TRUE;
       else f = (f | TV_SET | TV_FIXED | TV_TRUE) & (r.trackingValid ? ~0 : ~TV_TRUE);
@@ -252,31 +241,8 @@ class Page {
     this.flags[i] = f;
   }
 
-  private setTracking(i: number, t: string): void {
-    const n = t.length;
-    let latin1 = n <= 255;
-    for (let j = 0; latin1 && j < n; j++) if (t.charCodeAt(j) > 255) latin1 = false;
-    if (!latin1) {
-      this.trackOff[i] = -2;
-      this.trackingOther.set(i, t);
-      return;
-    }
-    if (this.poolUsed + n > this.pool.length) {
-      const pool = Buffer.alloc(Math.max(4096, 2 * this.pool.length, this.poolUsed + n));
-      this.pool.copy(pool, 0, 0, this.poolUsed);
-      this.pool = pool;
-    }
-    this.pool.write(t, this.poolUsed, "latin1");
-    this.trackOff[i] = this.poolUsed;
-    this.trackLen[i] = n;
-    this.poolUsed += n;
-  }
-
   tracking(i: number): string | null {
-    const off = this.trackOff[i]!;
-    if (off === -1) return null;
-    if (off === -2) return this.trackingOther.get(i)!;
-    return this.pool.toString("latin1", off, off + this.trackLen[i]!);
+    return this.trackingNumbers.get(i);
   }
 
   private statusId(s: string): number {
@@ -300,7 +266,7 @@ class Page {
   /** Frees the unused tails of the byte pools (when the page is full, and at the end). */
   trim(): void {
     this.ids.trim();
-    if (this.pool.length > this.poolUsed) this.pool = Buffer.from(this.pool.subarray(0, this.poolUsed)); // a copy
+    this.trackingNumbers.trim();
   }
 
   /** Drops the merge state once every order is settled. */
