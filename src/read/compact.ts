@@ -15,6 +15,15 @@
  */
 import type { Feedback, Message, Source, Stamp } from "../records.js";
 
+type Column = Int16Array | Int32Array | Uint8Array | Uint16Array | Float64Array;
+
+/** A copy of the column `a` with `n` slots (the new ones 0): how the stores grow a column. */
+export function widened<A extends Column>(a: A, n: number): A {
+  const b = new (a.constructor as new (length: number) => A)(n);
+  b.set(a);
+  return b;
+}
+
 /** StringColumn offsets: no string (null). */
 const NULL_STRING = -1;
 /** StringColumn offsets: not Latin-1 or longer than 255: in `other`. */
@@ -49,9 +58,7 @@ export class StringColumn {
     const off = new Int32Array(slots).fill(NULL_STRING);
     off.set(this.off);
     this.off = off;
-    const len = new Uint8Array(slots);
-    len.set(this.len);
-    this.len = len;
+    this.len = widened(this.len, slots);
   }
 
   /** Sets slot k (only once per slot: the bytes of an earlier value are not reused). */

@@ -8,7 +8,7 @@
  * id -> index: IdTable, over the ids in the pages.
  */
 import type { CancelledBy, Channel, Order, Source, Stamp } from "../records.js";
-import { StringColumn } from "./compact.js";
+import { StringColumn, widened } from "./compact.js";
 import type { OrderRow } from "./kinds.js";
 
 // The six dates of an order, as slots of the stamp columns.
@@ -135,26 +135,15 @@ class Page {
   grow(cap: number): void {
     this.ids.grow(cap);
     this.trackingNumbers.grow(cap);
-    const msOff = new Int32Array(cap * SLOTS);
-    msOff.set(this.msOff);
-    this.msOff = msOff;
-    const day = new Int16Array(cap * SLOTS);
-    day.set(this.day);
-    this.day = day;
-    const flags = new Uint16Array(cap);
-    flags.set(this.flags);
-    this.flags = flags;
-    const hash = new Float64Array(cap);
-    hash.set(this.hash);
-    this.hash = hash;
-    const hash2 = new Float64Array(cap);
-    hash2.set(this.hash2);
-    this.hash2 = hash2;
-    for (const k of ["status", "rows", "line", "file"] as const) {
-      const a = new Int32Array(cap);
-      a.set(this[k]);
-      this[k] = a;
-    }
+    this.msOff = widened(this.msOff, cap * SLOTS);
+    this.day = widened(this.day, cap * SLOTS);
+    this.flags = widened(this.flags, cap);
+    this.hash = widened(this.hash, cap);
+    this.hash2 = widened(this.hash2, cap);
+    this.status = widened(this.status, cap);
+    this.rows = widened(this.rows, cap);
+    this.line = widened(this.line, cap);
+    this.file = widened(this.file, cap);
     this.cap = cap;
   }
 
@@ -481,9 +470,7 @@ export class IdTable {
   set(id: string, index: number): void {
     if ((this.used + 1) * 2 > this.slots.length) this.rehash();
     if (index >= this.hashes.length) {
-      const hashes = new Int32Array(this.hashes.length * 2);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
+      this.hashes = widened(this.hashes, this.hashes.length * 2);
     }
     const h = IdTable.hash(id);
     this.hashes[index] = h;

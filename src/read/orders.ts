@@ -23,6 +23,7 @@
  */
 import { AhrError } from "../errors.js";
 import type { Order, Stamp } from "../records.js";
+import { widened } from "./compact.js";
 import type { OrderRow } from "./kinds.js";
 import { CHANNEL_SET, DEAD, freshRowHash, IdTable, OrderStore, orderViews, PAGE_MASK } from "./order-store.js";
 
@@ -121,24 +122,12 @@ class CountedOrders {
 
   private grow(): void {
     const cap = this.cap * 2;
-    const i32 = (a: Int32Array): Int32Array<ArrayBuffer> => {
-      const b = new Int32Array(cap);
-      b.set(a);
-      return b;
-    };
-    const f64 = (a: Float64Array): Float64Array<ArrayBuffer> => {
-      const b = new Float64Array(cap);
-      b.set(a);
-      return b;
-    };
-    this.idA = i32(this.idA);
-    this.idB = i32(this.idB);
-    this.day = i32(this.day);
-    this.hash = f64(this.hash);
-    this.hash2 = f64(this.hash2);
-    const flags = new Uint8Array(cap);
-    flags.set(this.flags);
-    this.flags = flags;
+    this.idA = widened(this.idA, cap);
+    this.idB = widened(this.idB, cap);
+    this.day = widened(this.day, cap);
+    this.hash = widened(this.hash, cap);
+    this.hash2 = widened(this.hash2, cap);
+    this.flags = widened(this.flags, cap);
     this.cap = cap;
   }
 
