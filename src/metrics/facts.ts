@@ -6,8 +6,9 @@
  * context's cache, cache.ts). A metric reads the Order itself only for the orders it lists (its
  * offenders).
  *
- * A missing date is NONE as a day and NaN as an instant (NaN compares false with everything, so
- * `msAt(f.shipped, j) <= endOfDay` is isShipped). An instant with a day is kept as its day and
+ * Replay (SPEC 8.1): anything stamped after the end of D has not happened yet. A missing date is
+ * NONE as a day and NaN as an instant (NaN compares false with everything, so
+ * `msAt(f.shipped, j) <= endOfDay` reads "shipped by the end of D" for a missing date too). An instant with a day is kept as its day and
  * its milliseconds from the start of that day in UTC (Instants: 8 bytes instead of 12, as the
  * order store keeps them), the flags in a byte: ~52 bytes an order instead of ~64.
  */
@@ -24,7 +25,7 @@ export const PENDING = 1;
 export const AFN = 2;
 export const MFN = 4;
 export const CANCELLED = 8;
-/** Cancelled, not at the buyer's request (isSellerSideCancel). */
+/** Cancelled, not at the buyer's request (SPEC 2.3, 8.9: an unknown initiator counts). */
 export const SELLER_CANCEL = 16;
 export const TRACKING_EXEMPT = 32;
 /** hasValidTracking with the input's columns. */
@@ -146,7 +147,10 @@ export function factsOf(ctx: MetricContext, input: OrdersInput): OrderFacts {
   return cached(ctx, "orders", input.records, () => orderFacts(input));
 }
 
-/** existsAsOf and channelMatches of order j (channel "all": every channel). */
+/**
+ * Whether order j exists as of D and is of the channel: not pending (SPEC 2.1, 8.3), purchased by
+ * D, and of the channel's bits (channelBits; "all": every channel).
+ */
 export function counts(f: OrderFacts, j: number, asOf: number, channelBits: number): boolean {
   return (f.flags[j]! & (PENDING | channelBits)) === channelBits && f.purchaseDay[j]! <= asOf;
 }

@@ -1,12 +1,9 @@
 /**
- * What every order metric starts from (SPEC 2.1, 8.1, 8.13): which orders exist as of D, which
- * are shipped, delivered or refunded by the end of D, whose tracking is valid, and the no_data
- * reason when the orders input lacks a column a metric needs.
- *
- * Replay (SPEC 8.1): anything stamped after the end of D has not happened yet. Every "as of"
- * predicate here takes `endOfDay` and ignores a later stamp.
+ * What the order metrics share (SPEC 2.5, 8.4, 8.13): valid tracking, the no_data reason when
+ * the orders input lacks a column a metric needs, and the offenders (their dates, words and
+ * order). Which orders exist as of D and what has happened by its end are read from the orders'
+ * columns (facts.ts).
  */
-import type { ChannelScope } from "../config/defaults.js";
 import type { Order, OrdersInput, Stamp } from "../records.js";
 import { formatDay, MS_PER_DAY } from "../time.js";
 import type { MetricContext, Offender, Tally } from "./types.js";
@@ -14,43 +11,7 @@ import type { MetricContext, Offender, Tally } from "./types.js";
 const HOUR = 3_600_000;
 
 // ---------------------------------------------------------------------------------------------
-// Which orders count at all
-
-/**
- * Pending orders are left out of every metric (SPEC 2.1, 8.3), and an order purchased after D
- * did not exist on D.
- */
-export function existsAsOf(o: Order, asOf: number): boolean {
-  return !o.pending && o.purchase.day <= asOf;
-}
-
-/** The channel argument of a metric: "all" takes every order. */
-export function channelMatches(o: Order, channel: ChannelScope): boolean {
-  return channel === "all" || o.channel === channel;
-}
-
-// ---------------------------------------------------------------------------------------------
-// What has happened by the end of D
-
-/** Shipped: a ship confirmation time no later than the end of D (SPEC 2.1, 8.1). */
-export function isShipped(o: Order, endOfDay: number): boolean {
-  return o.shippedAt !== null && o.shippedAt.ms <= endOfDay;
-}
-
-/** Delivered: a delivery time no later than the end of D. */
-export function isDelivered(o: Order, endOfDay: number): boolean {
-  return o.deliveredAt !== null && o.deliveredAt.ms <= endOfDay;
-}
-
-/** Refunded (SPEC 8.7): a `refunded_at` no later than the end of D, or an undated refund amount. */
-export function isRefunded(o: Order, endOfDay: number): boolean {
-  return o.refundUndated || (o.refundedAt !== null && o.refundedAt.ms <= endOfDay);
-}
-
-/** Cancelled, and not at the buyer's request (SPEC 2.3, 8.9: unknown counts as not-buyer). */
-export function isSellerSideCancel(o: Order): boolean {
-  return o.cancelled && o.cancelledBy !== "buyer";
-}
+// Valid tracking
 
 function hasTrackingNumber(o: Order): boolean {
   const t = o.trackingNumber; // read once: the reader's orders build it on access

@@ -24,7 +24,7 @@ export const refundRate: MetricFn = (ctx, window, channel) => {
   for (let j = 0; j < f.records.length; j++) {
     if (!purchasedIn(f, j, ctx.asOf, bits, from, to)) continue;
     denominator++;
-    // isRefunded: an undated refund, or one dated by the end of D (NaN: none).
+    // Refunded (SPEC 8.7): an undated refund amount, or a refund dated by the end of D (NaN: none).
     if ((f.flags[j]! & REFUND_UNDATED) !== 0 || f.refundedMs[j]! <= ctx.endOfDay) {
       offenders.push(offender(f.records[j]!, f.purchaseDay[j]!, "refunded"));
     }

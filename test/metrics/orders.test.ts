@@ -3,14 +3,8 @@ import fc from "fast-check";
 import { lsr } from "../../src/metrics/lsr.js";
 import { otdr } from "../../src/metrics/otdr.js";
 import {
-  channelMatches,
   dayText,
-  existsAsOf,
   hasValidTracking,
-  isDelivered,
-  isRefunded,
-  isSellerSideCancel,
-  isShipped,
   latenessWords,
   missingColumns,
   ordersWith,
@@ -31,40 +25,45 @@ const D = "2026-11-20";
 const asOf = parseDay(D)!;
 const EOD = (asOf + 1) * MS_PER_DAY - 1; // end of 2026-11-20 in UTC
 
-describe("which orders exist as of D", () => {
-  it("pending orders never; an order purchased after D not yet", () => {
-    expect(existsAsOf(order({ orderId: "a", purchase: at(D) }), asOf)).toBe(true);
-    expect(existsAsOf(order({ orderId: "b", purchase: at("2026-11-21") }), asOf)).toBe(false);
-    expect(existsAsOf(order({ orderId: "c", purchase: at(D), pending: true }), asOf)).toBe(false);
-  });
-  it("channelMatches: all takes both, mfn and afn only their own", () => {
-    const afn = order({ orderId: "a", purchase: at(D), channel: "afn" });
-    expect([channelMatches(afn, "all"), channelMatches(afn, "afn"), channelMatches(afn, "mfn")]).toEqual([true, true, false]);
-  });
-});
-
-describe("what has happened by the end of D (replay, SPEC 8.1)", () => {
+describe("what has happened by the end of D (replay, SPEC 8.1), through the metrics", () => {
   const stamp = (ms: number): Stamp => ({ ms, day: Math.floor(ms / MS_PER_DAY) });
-  it("a stamp at the last millisecond of D has happened; one a millisecond later has not", () => {
-    const o = (ms: number) =>
-      order({ orderId: "x", purchase: at(D), shippedAt: stamp(ms), deliveredAt: stamp(ms), refundedAt: stamp(ms) });
-    expect([isShipped(o(EOD), EOD), isDelivered(o(EOD), EOD), isRefunded(o(EOD), EOD)]).toEqual([true, true, true]);
-    expect([isShipped(o(EOD + 1), EOD), isDelivered(o(EOD + 1), EOD), isRefunded(o(EOD + 1), EOD)]).toEqual([false, false, false]);
+  const ctxOf = (list: Order[]) => context(D, { orders: orders(list, ALL_ORDER_COLUMNS) });
+  it("a refund at the last millisecond of D counts; a millisecond later it has not happened", () => {
+    const w = windowFor(asOf, 30, 0);
+    const tally = (ms: number) =>
+      refundRate(ctxOf([order({ orderId: "r", purchase: at("2026-11-10"), refundedAt: stamp(ms) })]), w, "all");
+    // 1 order in W(30, 0); refunded as of D: at EOD yes, at EOD + 1 no
+    expect([tally(EOD).numerator, tally(EOD + 1).numerator]).toEqual([1, 0]);
   });
-  it("an undated refund amount counts whatever D is (8.7)", () => {
-    expect(isRefunded(order({ orderId: "u", purchase: at(D), refundUndated: true }), 0)).toBe(true);
-    expect(isRefunded(order({ orderId: "n", purchase: at(D) }), EOD)).toBe(false);
+  it("a delivery promised for D at its last millisecond is on time; a millisecond later it is late", () => {
+    const w = windowFor(asOf, 30, 0);
+    const tally = (ms: number) =>
+      otdr(
+        ctxOf([
+          order({
+            orderId: "d",
+            purchase: at("2026-11-15"),
+            shippedAt: at("2026-11-16T10:00"),
+            trackingNumber: "1Z999",
+            trackingValid: true,
+            promisedDelivery: at(D),
+            deliveredAt: stamp(ms),
+          }),
+        ]),
+        w,
+        "mfn",
+      );
+    // promised on D (in W(30, 0)): delivered at EOD -> 1 on time of 1; at EOD + 1 -> not delivered by D, late
+    expect([tally(EOD).numerator, tally(EOD + 1).numerator]).toEqual([1, 0]);
+    expect([tally(EOD).denominator, tally(EOD + 1).denominator]).toEqual([1, 1]);
   });
-  it("cancelled not at the buyer's request: seller, amazon, unknown and empty count", () => {
-    const by = (c: CancelledBy | null, cancelled = true) => isSellerSideCancel(order({ orderId: "x", purchase: at(D), cancelled, cancelledBy: c }));
-    expect([by("seller"), by("amazon"), by("unknown"), by(null), by("buyer"), by("seller", false)]).toEqual([
-      true,
-      true,
-      true,
-      true,
-      false,
-      false,
-    ]);
+  it("a shipment at the last millisecond of D is in lsr's denominator; a millisecond later it is not", () => {
+    const w = windowFor(asOf, 30, 0);
+    const tally = (ms: number) =>
+      lsr(ctxOf([order({ orderId: "s", purchase: at("2026-11-17"), latestShip: endOf("2026-11-19"), shippedAt: stamp(ms) })]), w, "mfn");
+    // due 11-19 (in the window); shipped at EOD of 11-20: shipped, late -> 1 of 1; at EOD + 1: not shipped yet -> 0 of 0
+    expect([tally(EOD).numerator, tally(EOD).denominator]).toEqual([1, 1]);
+    expect([tally(EOD + 1).numerator, tally(EOD + 1).denominator]).toEqual([0, 0]);
   });
 });
 
