@@ -13,7 +13,7 @@
  *   unanswered.
  */
 import { cached } from "./cache.js";
-import { dayText, noData, sortOffenders } from "./orders.js";
+import { dayText, noData, tallied } from "./orders.js";
 import type { Message } from "../records.js";
 import type { MetricFn, Offender } from "./types.js";
 
@@ -113,13 +113,6 @@ export const crt: MetricFn = (ctx, window) => {
     });
   }
 
-  return {
-    numerator: onTime,
-    denominator: counted,
-    basis: BASIS,
-    reason: null,
-    offenders: sortOffenders(offenders),
-    notes: [],
-    averageResponseHours: answered === 0 ? null : answeredMs / answered / HOUR,
-  };
+  const averageResponseHours = answered === 0 ? null : answeredMs / answered / HOUR;
+  return { ...tallied(BASIS, counted, offenders, [], onTime), averageResponseHours };
 };

@@ -8,9 +8,10 @@
  *
  * Replay (SPEC 8.1): anything stamped after the end of D has not happened yet. A missing date is
  * NONE as a day and NaN as an instant (NaN compares false with everything, so
- * `msAt(f.shipped, j) <= endOfDay` reads "shipped by the end of D" for a missing date too). An instant with a day is kept as its day and
- * its milliseconds from the start of that day in UTC (Instants: 8 bytes instead of 12, as the
- * order store keeps them), the flags in a byte: ~52 bytes an order instead of ~64.
+ * `msAt(f.shipped, j) <= endOfDay`, "shipped by the end of D", is false for an order never
+ * shipped). An instant with a day is kept as its day and its milliseconds from the start of that
+ * day in UTC (Instants: 8 bytes instead of 12, as the order store keeps them), the flags in a
+ * byte: ~52 bytes an order instead of ~64.
  */
 import type { Order, OrdersInput } from "../records.js";
 import { cached } from "./cache.js";

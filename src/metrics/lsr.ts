@@ -11,7 +11,7 @@
  */
 import { CANCELLED, channelBits, counts, factsOf, msAt } from "./facts.js";
 import type { MetricFn, Offender } from "./types.js";
-import { latenessWords, noData, offender, ordersWith, sortOffenders } from "./orders.js";
+import { latenessWords, noData, offender, ordersWith, sortOffenders, tallied } from "./orders.js";
 
 const BASIS = "latest ship date";
 
@@ -45,13 +45,5 @@ export const lsr: MetricFn = (ctx, window, channel) => {
     }
   }
 
-  return {
-    numerator: late.length,
-    denominator,
-    basis: BASIS,
-    reason: null,
-    offenders: sortOffenders(late),
-    notes: [],
-    overdue: sortOffenders(overdue),
-  };
+  return { ...tallied(BASIS, denominator, late), overdue: sortOffenders(overdue) };
 };

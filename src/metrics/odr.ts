@@ -13,7 +13,7 @@
 import type { MetricFn, OdrComponents, Offender } from "./types.js";
 import { defectInputsGiven, defectsByOrder, type DefectKind } from "./defects.js";
 import { channelBits, factsOf, purchasedIn } from "./facts.js";
-import { noData, offender, sortOffenders } from "./orders.js";
+import { noData, offender, tallied } from "./orders.js";
 
 const BASIS = "purchase date";
 
@@ -56,13 +56,6 @@ export const odr: MetricFn = (ctx, window, channel) => {
     offenders.push(offender(o, f.purchaseDay[j]!, d.words.join("; ")));
   }
 
-  return {
-    numerator: offenders.length,
-    denominator,
-    basis: BASIS,
-    reason: null,
-    offenders: sortOffenders(offenders),
-    notes: missing.length > 0 ? [missingDefectInputsNote(given, missing)] : [],
-    components,
-  };
+  const notes = missing.length > 0 ? [missingDefectInputsNote(given, missing)] : [];
+  return { ...tallied(BASIS, denominator, offenders, notes), components };
 };

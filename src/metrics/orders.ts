@@ -65,6 +65,20 @@ export function ordersWith(ctx: MetricContext, needs: readonly ColumnNeed[]): Or
   return { orders, reason: null };
 }
 
+/**
+ * The Tally of a metric over `denominator` items of which `offenders` are the bad ones (sorted
+ * here): the numerator counts them unless given (vtr, otdr and crt count the good ones).
+ */
+export function tallied(
+  basis: string,
+  denominator: number,
+  offenders: Offender[],
+  notes: string[] = [],
+  numerator = offenders.length,
+): Tally {
+  return { numerator, denominator, basis, reason: null, offenders: sortOffenders(offenders), notes };
+}
+
 /** The Tally of a metric whose inputs lack what it needs: counts null, reason says what. */
 export function noData(basis: string, reason: string): Tally {
   return { numerator: null, denominator: null, basis, reason, offenders: [], notes: [] };

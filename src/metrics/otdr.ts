@@ -10,7 +10,7 @@
  */
 import { channelBits, counts, factsOf, msAt, VALID_TRACKING } from "./facts.js";
 import type { MetricFn, Offender } from "./types.js";
-import { daysWords, noData, offender, ordersWith, sortOffenders } from "./orders.js";
+import { daysWords, noData, offender, ordersWith, tallied } from "./orders.js";
 
 const BASIS = "promised delivery date";
 
@@ -44,12 +44,5 @@ export const otdr: MetricFn = (ctx, window, channel) => {
     }
   }
 
-  return {
-    numerator: denominator - offenders.length,
-    denominator,
-    basis: BASIS,
-    reason: null,
-    offenders: sortOffenders(offenders),
-    notes: [],
-  };
+  return tallied(BASIS, denominator, offenders, [], denominator - offenders.length);
 };

@@ -10,7 +10,7 @@
 import type { CancelledBy } from "../records.js";
 import { channelBits, factsOf, purchasedIn, SELLER_CANCEL } from "./facts.js";
 import type { MetricFn, Offender } from "./types.js";
-import { noData, offender, ordersWith, sortOffenders } from "./orders.js";
+import { noData, offender, ordersWith, tallied } from "./orders.js";
 
 const BASIS = "purchase date";
 
@@ -42,12 +42,5 @@ export const pfcr: MetricFn = (ctx, window, channel) => {
   }
 
   const notes = got.orders.columns.has("cancelled_by") ? [] : [NO_INITIATOR_NOTE];
-  return {
-    numerator: offenders.length,
-    denominator,
-    basis: BASIS,
-    reason: null,
-    offenders: sortOffenders(offenders),
-    notes,
-  };
+  return tallied(BASIS, denominator, offenders, notes);
 };

@@ -13,7 +13,7 @@
  *   request negative.
  */
 import { formatDay } from "../time.js";
-import { noData, sortOffenders } from "./orders.js";
+import { noData, tallied } from "./orders.js";
 import type { MetricFn, Offender } from "./types.js";
 import { hoursWords } from "./crt.js";
 import { inWindow } from "./window.js";
@@ -96,12 +96,5 @@ export const rdr: MetricFn = (ctx, window) => {
   }
 
   const note = unjudgedNote(cols);
-  return {
-    numerator: offenders.length,
-    denominator,
-    basis: BASIS,
-    reason: null,
-    offenders: sortOffenders(offenders),
-    notes: note === null ? [] : [note],
-  };
+  return tallied(BASIS, denominator, offenders, note === null ? [] : [note]);
 };

@@ -8,7 +8,7 @@
  */
 import { channelBits, factsOf, purchasedIn, REFUND_UNDATED } from "./facts.js";
 import type { MetricFn, Offender } from "./types.js";
-import { noData, offender, ordersWith, sortOffenders } from "./orders.js";
+import { noData, offender, ordersWith, tallied } from "./orders.js";
 
 const BASIS = "purchase date";
 
@@ -30,12 +30,5 @@ export const refundRate: MetricFn = (ctx, window, channel) => {
     }
   }
 
-  return {
-    numerator: offenders.length,
-    denominator,
-    basis: BASIS,
-    reason: null,
-    offenders: sortOffenders(offenders),
-    notes: [],
-  };
+  return tallied(BASIS, denominator, offenders);
 };

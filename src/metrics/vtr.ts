@@ -12,7 +12,7 @@
  */
 import { channelBits, counts, factsOf, msAt, NONE, TRACKING_EXEMPT, VALID_TRACKING } from "./facts.js";
 import type { MetricFn, Offender } from "./types.js";
-import { noData, offender, ordersWith, sortOffenders, trackingProblem } from "./orders.js";
+import { noData, offender, ordersWith, tallied, trackingProblem } from "./orders.js";
 
 const PROMISED = "promised delivery date";
 const SHIPPED = "ship date";
@@ -60,12 +60,5 @@ export const vtr: MetricFn = (ctx, window, channel) => {
     const what = noPromise === 1 ? "1 order shipped" : `${noPromise} orders shipped`;
     notes.push(`${what} in the vtr window without a promised delivery date: left out of vtr`);
   }
-  return {
-    numerator: denominator - offenders.length,
-    denominator,
-    basis,
-    reason: null,
-    offenders: sortOffenders(offenders),
-    notes,
-  };
+  return tallied(basis, denominator, offenders, notes, denominator - offenders.length);
 };
