@@ -12,7 +12,7 @@ import { readInputs, type ReadOptions } from "./read/index.js";
 import { METRIC_FNS } from "./metrics/index.js";
 import type { Input, InputKind, Inputs } from "./records.js";
 import { buildReport } from "./report/build.js";
-import { buildTrend, type TrendReport } from "./report/trend.js";
+import { buildTrend, trendWindowDays, type TrendReport } from "./report/trend.js";
 import type { FailOn, Report } from "./report/types.js";
 import { isValidZone, parseDay, zone } from "./time.js";
 
@@ -111,9 +111,8 @@ export function resolveAsOf(asOf: string | undefined, timeZone: string, now: Dat
  * needs its longest window plus its lag, twice over (the report compares with the window just
  * before), plus a slack for metrics dated by ship-by or delivery day, which come after purchase.
  */
-export function keepFromDay(asOf: number, config: ResolvedConfig, replayDays = 1): number {
-  // A trend replays `replayDays` as-of days ending at asOf: the earliest one needs as much.
-  return asOf - replayDays + 1 - Math.max(AHR_DAYS, metricDays(config)) + 1;
+export function keepFromDay(asOf: number, config: ResolvedConfig): number {
+  return asOf - Math.max(AHR_DAYS, metricDays(config)) + 1;
 }
 
 /** The purchase days the enabled metrics need back from an as-of day (see keepFromDay). */
@@ -122,10 +121,29 @@ function metricDays(config: ResolvedConfig): number {
   for (const id of METRIC_IDS) {
     const s = config.metrics[id];
     if (s.level === "off") continue;
-    const slack = id === "lsr" || id === "vtr" || id === "otdr" ? BASIS_SLACK_DAYS : 0;
-    for (const days of s.windows) need = Math.max(need, 2 * days + s.lagDays + slack);
+    for (const days of s.windows) need = Math.max(need, 2 * days + s.lagDays + basisSlack(id));
   }
   return need;
+}
+
+/** Metrics dated by ship-by or delivery day reach orders purchased up to this much earlier. */
+const basisSlack = (id: MetricId): number => (id === "lsr" || id === "vtr" || id === "otdr" ? BASIS_SLACK_DAYS : 0);
+
+/**
+ * The first purchase day a trend of `metric` over its `windowDays` window can need: that window
+ * and the metric's lag back from the earliest replayed day (plus basisSlack). A trend computes
+ * the one metric, without the AHR or the windows just before, so it holds fewer orders than a
+ * report would (keepFromDay).
+ */
+export function trendKeepFromDay(
+  asOf: number,
+  config: ResolvedConfig,
+  metric: MetricId,
+  windowDays: number,
+  replayDays: number,
+): number {
+  const lag = config.metrics[metric].lagDays;
+  return asOf - replayDays + 1 - (windowDays + lag + basisSlack(metric)) + 1;
 }
 
 /** The days the windows (and the windows just before them) of the enabled metrics `ids` span. */
@@ -235,14 +253,16 @@ export async function trendWithConfig(config: ResolvedConfig, options: TrendRunO
     });
   }
   const asOf = resolveAsOf(options.asOf, config.timeZone, options.now ?? new Date());
-  const inputs = await readFor(config, options, keepFromDay(asOf, config, days), keepFor(asOf, config, days));
+  const windowDays = options.windowDays ?? trendWindowDays(settings);
+  const keepFrom = trendKeepFromDay(asOf, config, options.metric, windowDays, days);
+  const inputs = await readFor(config, options, keepFrom, keepFor(asOf, config, days));
   return buildTrend(
     inputs,
     {
       metric: options.metric,
       asOf,
       days,
-      ...(options.windowDays !== undefined ? { windowDays: options.windowDays } : {}),
+      windowDays,
       config,
       version: packageVersion(),
     },

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { checkHealth, countOnlyFor, dropOutsideDefects, keepFor, keepFromDay, resolveAsOf, windowsFromDay } from "../src/check.js";
+import {
+  checkHealth,
+  countOnlyFor,
+  dropOutsideDefects,
+  keepFor,
+  keepFromDay,
+  resolveAsOf,
+  trendKeepFromDay,
+  windowsFromDay,
+} from "../src/check.js";
 import type { Claim, Feedback, Input, Inputs, OrdersInput } from "../src/records.js";
 import { defaultConfig } from "../src/config/defaults.js";
 import { resolveConfig } from "../src/config/load.js";
@@ -19,6 +28,19 @@ describe("keepFromDay", () => {
     // odr 90 days, lag 30: 2 x 90 + 30 = 210.
     expect(keepFromDay(D, resolveConfig({ metrics: { odr: { days: 90, lagDays: 30 } } }))).toBe(D - 209);
     expect(keepFromDay(D, resolveConfig({ metrics: { odr: { days: 90, lagDays: 30, level: "off" } } }))).toBe(D - 179);
+  });
+});
+
+describe("trendKeepFromDay", () => {
+  const D = dayNumber(2026, 3, 31);
+  it("the trended window and lag back from the earliest replayed day, not the AHR's 180 days", () => {
+    // odr 60 days, lag 14, 30 days replayed: the first day is D - 29, its window starts
+    // D - 29 - 14 - 59 = D - 102.
+    expect(trendKeepFromDay(D, defaultConfig(), "odr", 60, 30)).toBe(D - 102);
+    // lsr 10 days, 1 day: D - 9, and 60 days of slack for the ship-by date -> D - 69.
+    expect(trendKeepFromDay(D, defaultConfig(), "lsr", 10, 1)).toBe(D - 69);
+    // crt 90 days, 7 days replayed: D - 6 - 89 = D - 95.
+    expect(trendKeepFromDay(D, defaultConfig(), "crt", 90, 7)).toBe(D - 95);
   });
 });
 

@@ -117,9 +117,9 @@ export function defectIndex(ctx: MetricContext): Map<string, OrderDefects> {
 /**
  * The defects as of the end of D, once per context (they depend on D: kept with the context in
  * its cache, cache.ts): the index, every defect row (kind and order id, in eachDefect's order),
- * and after the first pass over the orders, each order's defects by position (odr: only the
- * orders that have any, so the table stays the size of the defects, not of the orders) and the
- * order ids that pass found (unmatchedDefects).
+ * and once looked up among the orders (defectOrderPositions), each order's defects by position
+ * (only the orders that have any, so the table stays the size of the defects, not of the orders)
+ * and the order ids found there (unmatchedDefects).
  */
 interface DefectTable {
   index: Map<string, OrderDefects>;
@@ -152,23 +152,46 @@ function readDefectTable(ctx: MetricContext): DefectTable {
 
 /**
  * The defects of `records` (the orders input's) by position, for the orders that have any: one
- * lookup per order per context, however many odr rows read them.
+ * lookup per defect order per context, however many odr rows read them.
  */
 export function defectsByOrder(ctx: MetricContext, records: readonly Order[]): ReadonlyMap<number, OrderDefects> {
-  return lookUp(defectTable(ctx), records);
+  return lookUp(ctx, defectTable(ctx), records);
+}
+
+/**
+ * Where the orders named by any row of the defect inputs are in `records` (order id -> positions;
+ * ids not among the orders are absent), whatever the rows' dates: the same for every as-of day,
+ * so one pass over the orders serves every day of a trend (kept with the records in the context's
+ * cache). Empty, without a pass, when there are no defect rows.
+ */
+function defectOrderPositions(ctx: MetricContext, records: readonly Order[]): Map<string, number[]> {
+  return cached(ctx, "defect order positions", records, () => {
+    const wanted = new Set<string>();
+    for (const k of DEFECT_KINDS) for (const r of ctx.inputs[k]?.records ?? []) wanted.add(r.orderId);
+    const positions = new Map<string, number[]>();
+    if (wanted.size === 0) return positions;
+    for (let j = 0; j < records.length; j++) {
+      const id = records[j]!.orderId;
+      if (!wanted.has(id)) continue;
+      const at = positions.get(id);
+      if (at === undefined) positions.set(id, [j]);
+      else at.push(j);
+    }
+    return positions;
+  });
 }
 
 /** Fills the table's byOrder and found for `records`, unless it has them. */
-function lookUp(t: DefectTable, records: readonly Order[]): ReadonlyMap<number, OrderDefects> {
+function lookUp(ctx: MetricContext, t: DefectTable, records: readonly Order[]): ReadonlyMap<number, OrderDefects> {
   if (t.of !== records) {
     const byOrder = new Map<number, OrderDefects>();
     const found = new Set<string>();
     if (t.index.size > 0) {
-      for (let j = 0; j < records.length; j++) {
-        const id = records[j]!.orderId;
-        const d = t.index.get(id);
-        if (d === undefined) continue;
-        byOrder.set(j, d);
+      const positions = defectOrderPositions(ctx, records);
+      for (const [id, d] of t.index) {
+        const at = positions.get(id);
+        if (at === undefined) continue;
+        for (const j of at) byOrder.set(j, d);
         found.add(id);
       }
     }
@@ -200,11 +223,11 @@ export function unmatchedDefects(ctx: MetricContext): UnmatchedDefects {
   const counts: UnmatchedDefects = { feedback: 0, claims: 0, chargebacks: 0 };
   const orders = ctx.inputs.orders;
   if (orders === undefined) return counts;
-  // The defect rows first (few); without any, nothing is walked at all. The ids found among the
-  // orders come from the same pass over them as odr's lookups (defectsByOrder).
+  // The defect rows first (few); without any, the orders are not walked at all. The ids found
+  // among the orders come from the same lookup as odr's (defectsByOrder).
   const t = defectTable(ctx);
   if (t.rows.length === 0) return counts;
-  lookUp(t, orders.records);
+  lookUp(ctx, t, orders.records);
   for (const r of t.rows) {
     if (!orders.outsideIds.has(r.orderId) && !t.found.has(r.orderId)) counts[r.kind]++;
   }

@@ -55,11 +55,16 @@ export interface TrendOptions {
   version: string;
 }
 
+/** The window a trend follows when none is asked for: the metric's first one. */
+export function trendWindowDays(settings: ResolvedConfig["metrics"][MetricId]): number {
+  return settings.windows[0] ?? 30;
+}
+
 export function buildTrend(inputs: Inputs, options: TrendOptions, fn: MetricFn): TrendReport {
   const { metric, config } = options;
   const settings = config.metrics[metric];
   const def = METRICS[metric];
-  const windowDays = options.windowDays ?? settings.windows[0] ?? 30;
+  const windowDays = options.windowDays ?? trendWindowDays(settings);
   const z = zone(config.timeZone);
   // One cache for every replayed day (cache.ts): the inputs' facts (orders, messages) are read
   // once, when the metric first asks; what depends on the day is kept with that day's context.

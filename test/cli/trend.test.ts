@@ -1,6 +1,7 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/run.js";
-import { AS_OF, BREACHED, fakeIo } from "./helpers.js";
+import { AS_OF, BREACHED, fakeIo, ROOT } from "./helpers.js";
 
 // fixtures/cli/breached: one MFN order a day, purchased 03-12 .. 03-31, ship by the next day.
 // Order 15 (ship by 03-27) shipped 03-28 14:00: late. lsr 10d replayed:
@@ -38,4 +39,36 @@ describe("ahr trend", () => {
     expect(await run(["trend", "lsr", "--orders", BREACHED, "--window", "7", "--as-of", AS_OF], b.io)).toBe(2);
     expect(b.err()).toContain("lsr has no 7-day window");
   });
+});
+
+// A trend reads only the orders its one metric and window can reach (trendKeepFromDay), fewer
+// than a report keeps: every replayed day must still equal `ahr check --as-of` that day. On the
+// demo (orders 2026-08-23 .. 11-20), as of 12-31 a 10-day trend of odr keeps orders from 10-10
+// on (12-22 - 14 lag - 60 days + 1), so older orders, some with defects, are dropped.
+describe("ahr trend equals ahr check on every replayed day (fixtures/demo)", () => {
+  const DEMO = join(ROOT, "fixtures", "demo");
+  const metrics = ["odr", "pfcr", "lsr", "vtr", "otdr", "crt", "rdr", "refund_rate"];
+  for (const asOf of ["2026-11-20", "2026-12-31"]) {
+    it(`every metric, 4 days to ${asOf}`, async () => {
+      const checks = new Map<string, { metrics: { id: string; channel: string; windowDays: number; numerator: number | null; denominator: number | null }[] }>();
+      for (const m of metrics) {
+        const t = fakeIo();
+        expect(await run(["trend", m, DEMO, "--as-of", asOf, "--days", "4", "--format", "json"], t.io)).toBe(0);
+        const trend = JSON.parse(t.out());
+        for (const series of trend.series) {
+          for (const p of series.points) {
+            let report = checks.get(p.asOf);
+            if (report === undefined) {
+              const c = fakeIo();
+              await run(["check", DEMO, "--as-of", p.asOf, "--format", "json"], c.io);
+              report = JSON.parse(c.out());
+              checks.set(p.asOf, report!);
+            }
+            const row = report!.metrics.find((r) => r.id === m && r.channel === series.channel && r.windowDays === trend.windowDays);
+            expect([m, series.channel, p.asOf, p.numerator, p.denominator]).toEqual([m, series.channel, p.asOf, row?.numerator, row?.denominator]);
+          }
+        }
+      }
+    });
+  }
 });
