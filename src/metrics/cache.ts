@@ -1,23 +1,19 @@
 /**
- * What the metrics keep between calls, by one rule: a value is kept with what it was computed
- * from, and used again only for that very object.
- *
- * - Facts of the inputs alone (the orders' columns, facts.ts; the messages', crt.ts) are kept
- *   with the records they were read from. They do not depend on the as-of day, so one cache
- *   serves every context built over the same inputs: buildReport's, and every replayed day of
- *   buildTrend's.
- * - Values that depend on the as-of day too (the defects as of D, defects.ts) are kept with the
- *   context: a context is one as-of day over one set of inputs, so another day's context (the
- *   next day of a trend, sharing the cache) builds its own.
+ * What the metrics keep between calls, by one rule: a value is computed from records alone (not
+ * from the as-of day) and kept with them, and used again only for those very records (the same
+ * array, of the same length). So one cache serves every context built over the same inputs:
+ * buildReport's, and every replayed day of buildTrend's. Kept this way: the orders' columns
+ * (facts.ts), the messages' (crt.ts), and the defect rows matched to the orders (defects.ts), each
+ * read once however many days and metrics use them.
  *
  * A context without a cache (tests make bare ones) computes each value at every call.
  */
 import type { MetricContext } from "./types.js";
 
 interface Kept {
-  /** What the value was computed from: records, or a context. */
-  of: object;
-  /** The length of `of` when it is records (an array), else -1. */
+  /** The records the value was computed from. */
+  of: readonly unknown[];
+  /** Their length then. */
   length: number;
   value: unknown;
 }
@@ -30,16 +26,15 @@ export function newCache(): Cache {
 }
 
 /**
- * The value kept under `key` in the context's cache if it was computed from `of` (the same
- * object; for records, still of the same length); else `build()`, kept for `of` in place of
- * whatever was kept under `key`.
+ * The value kept under `key` in the context's cache if it was computed from `of` (the same array,
+ * still of the same length); else `build()`, kept for `of` in place of whatever was kept under
+ * `key`.
  */
-export function cached<T>(ctx: MetricContext, key: string, of: readonly unknown[] | MetricContext, build: () => T): T {
+export function cached<T>(ctx: MetricContext, key: string, of: readonly unknown[], build: () => T): T {
   const cache = ctx.cache;
-  const length = Array.isArray(of) ? of.length : -1;
   const kept = cache?.get(key);
-  if (kept !== undefined && kept.of === of && kept.length === length) return kept.value as T;
+  if (kept !== undefined && kept.of === of && kept.length === of.length) return kept.value as T;
   const value = build();
-  cache?.set(key, { of, length, value });
+  cache?.set(key, { of, length: of.length, value });
   return value;
 }

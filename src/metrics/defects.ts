@@ -1,12 +1,12 @@
 /**
  * Order defects (SPEC 2.2, 8.8-8.10, 8.15): which feedback, claim and chargeback rows are
- * defects as of D, the index from order id to its defects that odr reads, and the rows whose
- * order the orders input does not know (`unmatched`).
+ * defects as of D, each order's defects that odr reads (defectsAsOf), and the rows whose order
+ * the orders input does not know (`unmatched`).
  *
  * Every predicate takes `endOfDay` (the last millisecond of D): a row dated later has not
  * happened yet (replay, SPEC 1 and 8.1). A row without a date counts whatever D is.
  */
-import type { Chargeback, Claim, Feedback, Inputs, Order, Stamp } from "../records.js";
+import type { Chargeback, Claim, Feedback, Inputs, Order, OrdersInput, Stamp } from "../records.js";
 import { cached } from "./cache.js";
 import type { MetricContext, OdrComponents } from "./types.js";
 
@@ -17,7 +17,12 @@ function word(text: string | null): string {
 
 /** Dated no later than the end of D, or undated (an undated row counts). */
 function byEndOf(stamp: Stamp | null, endOfDay: number): boolean {
-  return stamp === null || stamp.ms <= endOfDay;
+  return happenedBy(stamp === null ? NaN : stamp.ms, endOfDay);
+}
+
+/** byEndOf for an instant in milliseconds, NaN for undated. */
+function happenedBy(ms: number, endOfDay: number): boolean {
+  return !(ms > endOfDay);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -82,124 +87,94 @@ export function defectInputsGiven(inputs: Inputs): { given: DefectKind[]; missin
 export type DefectKind = "feedback" | "claims" | "chargebacks";
 export const DEFECT_KINDS: readonly DefectKind[] = ["feedback", "claims", "chargebacks"];
 
-/**
- * Visit every row that is a defect as of the end of D, with its kind, order id and words. One
- * pass over the defect inputs; feedback first, then claims, then chargebacks, each in input order.
- */
-function eachDefect(ctx: MetricContext, visit: (kind: DefectKind, orderId: string, words: string) => void): void {
-  const { inputs, endOfDay } = ctx;
-  for (const f of inputs.feedback?.records ?? []) {
-    if (isNegativeFeedback(f, endOfDay)) visit("feedback", f.orderId, `${f.rating}-star feedback`);
-  }
-  const countPending = ctx.config.countPendingClaims;
-  for (const c of inputs.claims?.records ?? []) {
-    if (isCountingClaim(c, endOfDay, countPending)) visit("claims", c.orderId, claimWords(c));
-  }
-  for (const cb of inputs.chargebacks?.records ?? []) {
-    if (isCountingChargeback(cb, endOfDay)) visit("chargebacks", cb.orderId, "chargeback");
-  }
-}
-
 const COMPONENT: Record<DefectKind, keyof OdrComponents> = {
   feedback: "negativeFeedback",
   claims: "claims",
   chargebacks: "chargebacks",
 };
 
-/**
- * order id -> its defects as of the end of D. One pass over the defect rows; a Map, so odr looks
- * each order up once. Two rows with the same words (two chargebacks) give the words once.
- */
-export function defectIndex(ctx: MetricContext): Map<string, OrderDefects> {
-  return defectTable(ctx).index;
+/** A row of a defect input that is a defect from its date on (every day when undated). */
+interface DefectRow {
+  kind: DefectKind;
+  orderId: string;
+  /** Its date (given, filed) in milliseconds; NaN: undated. */
+  ms: number;
+  /** "1-star feedback", "A-to-z claim granted", "chargeback", ... */
+  words: string;
+  /** Whether its order is among the orders' records. */
+  matched: boolean;
+}
+
+interface DefectRows {
+  /** Feedback first, then claims, then chargebacks, each in input order. */
+  rows: DefectRow[];
+  /** The rows of each order, by its position among the orders' records, in that order. */
+  byOrder: Map<number, DefectRow[]>;
 }
 
 /**
- * The defects as of the end of D, once per context (they depend on D: kept with the context in
- * its cache, cache.ts): the index, every defect row (kind and order id, in eachDefect's order),
- * and once looked up among the orders (defectOrderPositions), each order's defects by position
- * (only the orders that have any, so the table stays the size of the defects, not of the orders)
- * and the order ids found there (unmatchedDefects).
+ * The rows that are defects on some day: the rules above with the date left out (an end of D at
+ * infinity), with where their orders are among `records`. The same for every as-of day, so it is
+ * read once per set of inputs (kept with the records in the context's cache): a day only filters
+ * the rows of an order by date (defectsAsOf), which allocates nothing for the orders without
+ * defects, and a trend's days do not read the defect inputs or walk the orders again.
  */
-interface DefectTable {
-  index: Map<string, OrderDefects>;
-  rows: { kind: DefectKind; orderId: string }[];
-  /** The records `byOrder` is of. */
-  of: readonly Order[] | null;
-  byOrder: Map<number, OrderDefects>;
-  found: Set<string>;
-}
-
-function defectTable(ctx: MetricContext): DefectTable {
-  return cached(ctx, "defects", ctx, () => readDefectTable(ctx));
-}
-
-function readDefectTable(ctx: MetricContext): DefectTable {
-  const index = new Map<string, OrderDefects>();
-  const rows: DefectTable["rows"] = [];
-  eachDefect(ctx, (kind, orderId, words) => {
-    rows.push({ kind, orderId });
-    let d = index.get(orderId);
-    if (d === undefined) {
-      d = { negativeFeedback: false, claims: false, chargebacks: false, words: [] };
-      index.set(orderId, d);
+function defectRows(ctx: MetricContext, records: readonly Order[]): DefectRows {
+  return cached(ctx, "defect rows", records, () => {
+    const rows: DefectRow[] = [];
+    const byOrder = new Map<number, DefectRow[]>();
+    const { inputs } = ctx;
+    const add = (kind: DefectKind, orderId: string, date: Stamp | null, words: string): void => {
+      rows.push({ kind, orderId, ms: date === null ? NaN : date.ms, words, matched: false });
+    };
+    for (const f of inputs.feedback?.records ?? []) {
+      if (isNegativeFeedback(f, Infinity)) add("feedback", f.orderId, f.date, `${f.rating}-star feedback`);
     }
-    d[COMPONENT[kind]] = true;
-    if (!d.words.includes(words)) d.words.push(words);
-  });
-  return { index, rows, of: null, byOrder: new Map(), found: new Set() };
-}
-
-/**
- * The defects of `records` (the orders input's) by position, for the orders that have any: one
- * lookup per defect order per context, however many odr rows read them.
- */
-export function defectsByOrder(ctx: MetricContext, records: readonly Order[]): ReadonlyMap<number, OrderDefects> {
-  return lookUp(ctx, defectTable(ctx), records);
-}
-
-/**
- * Where the orders named by any row of the defect inputs are in `records` (order id -> positions;
- * ids not among the orders are absent), whatever the rows' dates: the same for every as-of day,
- * so one pass over the orders serves every day of a trend (kept with the records in the context's
- * cache). Empty, without a pass, when there are no defect rows.
- */
-function defectOrderPositions(ctx: MetricContext, records: readonly Order[]): Map<string, number[]> {
-  return cached(ctx, "defect order positions", records, () => {
-    const wanted = new Set<string>();
-    for (const k of DEFECT_KINDS) for (const r of ctx.inputs[k]?.records ?? []) wanted.add(r.orderId);
-    const positions = new Map<string, number[]>();
-    if (wanted.size === 0) return positions;
+    const countPending = ctx.config.countPendingClaims;
+    for (const c of inputs.claims?.records ?? []) {
+      if (isCountingClaim(c, Infinity, countPending)) add("claims", c.orderId, c.filedAt, claimWords(c));
+    }
+    for (const cb of inputs.chargebacks?.records ?? []) {
+      if (isCountingChargeback(cb, Infinity)) add("chargebacks", cb.orderId, cb.filedAt, "chargeback");
+    }
+    if (rows.length === 0) return { rows, byOrder };
+    // One pass over the orders, for the ids the rows name.
+    const ofId = new Map<string, DefectRow[]>();
+    for (const r of rows) {
+      const list = ofId.get(r.orderId);
+      if (list === undefined) ofId.set(r.orderId, [r]);
+      else list.push(r);
+    }
     for (let j = 0; j < records.length; j++) {
-      const id = records[j]!.orderId;
-      if (!wanted.has(id)) continue;
-      const at = positions.get(id);
-      if (at === undefined) positions.set(id, [j]);
-      else at.push(j);
+      const list = ofId.get(records[j]!.orderId);
+      if (list === undefined) continue;
+      byOrder.set(j, list);
+      for (const r of list) r.matched = true;
     }
-    return positions;
+    return { rows, byOrder };
   });
 }
 
-/** Fills the table's byOrder and found for `records`, unless it has them. */
-function lookUp(ctx: MetricContext, t: DefectTable, records: readonly Order[]): ReadonlyMap<number, OrderDefects> {
-  if (t.of !== records) {
-    const byOrder = new Map<number, OrderDefects>();
-    const found = new Set<string>();
-    if (t.index.size > 0) {
-      const positions = defectOrderPositions(ctx, records);
-      for (const [id, d] of t.index) {
-        const at = positions.get(id);
-        if (at === undefined) continue;
-        for (const j of at) byOrder.set(j, d);
-        found.add(id);
-      }
+/**
+ * The defects of the orders input's order at position j as of the end of D, or undefined when it
+ * has none: each kind flagged, the words of its rows in input order, once each (two chargebacks
+ * give "chargeback" once).
+ */
+export function defectsAsOf(ctx: MetricContext, orders: OrdersInput): (j: number) => OrderDefects | undefined {
+  const { byOrder } = defectRows(ctx, orders.records);
+  const endOfDay = ctx.endOfDay;
+  return (j) => {
+    const list = byOrder.get(j);
+    if (list === undefined) return undefined;
+    let d: OrderDefects | undefined;
+    for (const r of list) {
+      if (!happenedBy(r.ms, endOfDay)) continue;
+      d ??= { negativeFeedback: false, claims: false, chargebacks: false, words: [] };
+      d[COMPONENT[r.kind]] = true;
+      if (!d.words.includes(r.words)) d.words.push(r.words);
     }
-    t.of = records;
-    t.byOrder = byOrder;
-    t.found = found;
-  }
-  return t.byOrder;
+    return d;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -223,13 +198,8 @@ export function unmatchedDefects(ctx: MetricContext): UnmatchedDefects {
   const counts: UnmatchedDefects = { feedback: 0, claims: 0, chargebacks: 0 };
   const orders = ctx.inputs.orders;
   if (orders === undefined) return counts;
-  // The defect rows first (few); without any, the orders are not walked at all. The ids found
-  // among the orders come from the same lookup as odr's (defectsByOrder).
-  const t = defectTable(ctx);
-  if (t.rows.length === 0) return counts;
-  lookUp(ctx, t, orders.records);
-  for (const r of t.rows) {
-    if (!orders.outsideIds.has(r.orderId) && !t.found.has(r.orderId)) counts[r.kind]++;
+  for (const r of defectRows(ctx, orders.records).rows) {
+    if (!r.matched && happenedBy(r.ms, ctx.endOfDay) && !orders.outsideIds.has(r.orderId)) counts[r.kind]++;
   }
   return counts;
 }

@@ -11,7 +11,7 @@
  *   of those, it counts what is there and a note names the missing ones.
  */
 import type { MetricFn, OdrComponents, Offender } from "./types.js";
-import { defectInputsGiven, defectsByOrder, type DefectKind } from "./defects.js";
+import { defectInputsGiven, defectsAsOf, type DefectKind } from "./defects.js";
 import { channelBits, factsOf, purchasedIn } from "./facts.js";
 import { noData, offender, tallied } from "./orders.js";
 
@@ -41,13 +41,13 @@ export const odr: MetricFn = (ctx, window, channel) => {
   const components: OdrComponents = { negativeFeedback: 0, claims: 0, chargebacks: 0 };
   const offenders: Offender[] = [];
   const f = factsOf(ctx, orders);
-  const defects = defectsByOrder(ctx, f.records);
+  const defectsOf = defectsAsOf(ctx, orders);
   const bits = channelBits(channel);
   const { from, to } = window;
   for (let j = 0; j < f.records.length; j++) {
     if (!purchasedIn(f, j, ctx.asOf, bits, from, to)) continue;
     denominator++;
-    const d = defects.get(j);
+    const d = defectsOf(j);
     if (d === undefined) continue;
     const o = f.records[j]!;
     if (d.negativeFeedback) components.negativeFeedback++;

@@ -14,10 +14,10 @@ export interface MetricContext {
   zone: Zone;
   config: ResolvedConfig;
   /**
-   * Values kept between metric calls (cache.ts): the inputs' facts (orders, facts.ts; messages,
-   * crt.ts), shared by every context over the same inputs, and this context's defects as of D
-   * (defects.ts). buildReport passes one for all of its calls, buildTrend one for all its days;
-   * without it a metric computes everything at each call.
+   * Values kept between metric calls (cache.ts): what is read from the inputs alone (the orders'
+   * and messages' columns, the defect rows), shared by every context over the same inputs.
+   * buildReport passes one for all of its calls, buildTrend one for all its days; without it a
+   * metric computes everything at each call.
    */
   cache?: Cache;
 }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../../src/config/defaults.js";
 import {
-  defectIndex,
-  defectsByOrder,
+  defectsAsOf,
   isCountingChargeback,
   isCountingClaim,
   isNegativeFeedback,
@@ -81,23 +80,33 @@ describe("isCountingChargeback (SPEC 2.2, 8.9)", () => {
   });
 });
 
-describe("defectIndex", () => {
-  it("one entry per order, every kind flagged, words in input order without repeats", () => {
+describe("defectsAsOf", () => {
+  it("each order's defects: every kind flagged, words in input order without repeats", () => {
     const inputs: Inputs = {
+      orders: orders(["A", "B", "C", "N"].map((id) => order({ orderId: id, purchase: at("2026-11-01") }))),
       feedback: input("feedback", [feedback({ orderId: "A", rating: 2 }), feedback({ orderId: "B", rating: 5 })], []),
       claims: input("claims", [claim({ orderId: "A", status: "granted" })], []),
       chargebacks: input("chargebacks", [chargeback({ orderId: "C" }), chargeback({ orderId: "C" })], []),
     };
-    const idx = defectIndex(context(D, inputs));
-    // A: feedback + claim; B: 5 stars, no defect; C: two chargebacks -> one word
-    expect([...idx.keys()].sort()).toEqual(["A", "C"]);
-    expect(idx.get("A")).toEqual({
+    const of = defectsAsOf(context(D, inputs), inputs.orders!);
+    // A (0): feedback + claim; B (1): 5 stars, no defect; C (2): two chargebacks -> one word; N (3): none
+    expect(of(0)).toEqual({
       negativeFeedback: true,
       claims: true,
       chargebacks: false,
       words: ["2-star feedback", "A-to-z claim granted"],
     });
-    expect(idx.get("C")).toEqual({ negativeFeedback: false, claims: false, chargebacks: true, words: ["chargeback"] });
+    expect([of(1), of(3)]).toEqual([undefined, undefined]);
+    expect(of(2)).toEqual({ negativeFeedback: false, claims: false, chargebacks: true, words: ["chargeback"] });
+  });
+  it("a row dated after D is not yet a defect of its order; from its day on it is", () => {
+    const inputs: Inputs = {
+      orders: orders([order({ orderId: "A", purchase: at("2026-11-01") })]),
+      feedback: input("feedback", [feedback({ orderId: "A", rating: 1, date: nextMs })], []),
+      chargebacks: input("chargebacks", [chargeback({ orderId: "A", filedAt: lastMs })], []),
+    };
+    expect(defectsAsOf(context(D, inputs), inputs.orders!)(0)?.words).toEqual(["chargeback"]);
+    expect(defectsAsOf(context("2026-11-21", inputs), inputs.orders!)(0)?.words).toEqual(["1-star feedback", "chargeback"]);
   });
 });
 
@@ -153,25 +162,35 @@ describe("unmatchedDefects (SPEC 2.2, 8.10)", () => {
     expect(unmatchedDefects(context(D, i, cfg)).claims).toBe(1);
   });
 
-  it("with a cache in the context (buildReport's), the same counts, and the defects kept for odr", () => {
-    const ctx = context(D, inputs());
-    ctx.cache = newCache();
-    // A third order, N, has no defect: it has no entry.
-    ctx.inputs.orders!.records = [...ctx.inputs.orders!.records, order({ orderId: "N", purchase: at("2026-11-10") })];
-    const records = ctx.inputs.orders!.records;
-    expect(records.map((o) => o.orderId)).toEqual(["K", "P", "N"]);
-    const byOrder = defectsByOrder(ctx, records);
-    // K has 1-star feedback and a chargeback; P (pending) 1-star feedback.
-    expect([...byOrder.keys()]).toEqual([0, 1]);
-    expect([...byOrder.values()].map((d) => d.words)).toEqual([["1-star feedback", "chargeback"], ["1-star feedback"]]);
-    expect(byOrder.get(0)).toMatchObject({ negativeFeedback: true, claims: false, chargebacks: true });
-    expect(unmatchedDefects(ctx)).toEqual({ feedback: 2, claims: 1, chargebacks: 0 });
-    expect(defectsByOrder(ctx, records)).toBe(byOrder); // looked up once per context
-    expect(defectIndex(ctx)).toBe(defectIndex(ctx));
-    // Without a cache, each call reads the defects anew.
-    const plain = context(D, inputs());
-    expect(defectIndex(plain)).not.toBe(defectIndex(plain));
-    expect(unmatchedDefects(plain)).toEqual({ feedback: 2, claims: 1, chargebacks: 0 });
+  it("with a cache shared by a trend's days, the defect rows are matched to the orders once", () => {
+    const i = inputs();
+    let reads = 0;
+    i.orders!.records = i.orders!.records.map((o) =>
+      Object.defineProperty({ ...o }, "orderId", {
+        get: () => {
+          reads++;
+          return o.orderId;
+        },
+      }),
+    );
+    const cache = newCache();
+    const days = [D, "2026-11-21"].map((d) => ({ ...context(d, i), cache }));
+    // K (position 0) has 1-star feedback and a chargeback on both days; U4's feedback dated 11-21
+    // is unmatched from 11-21 on.
+    expect(days.map((ctx) => defectsAsOf(ctx, ctx.inputs.orders!)(0)?.words)).toEqual([
+      ["1-star feedback", "chargeback"],
+      ["1-star feedback", "chargeback"],
+    ]);
+    expect(days.map((ctx) => unmatchedDefects(ctx))).toEqual([
+      { feedback: 2, claims: 1, chargebacks: 0 },
+      { feedback: 3, claims: 1, chargebacks: 0 },
+    ]);
+    expect(reads).toBe(2); // one pass over the two orders (K, P) for both days
+    // Without a cache each call walks the orders again.
+    const plain = context(D, i);
+    unmatchedDefects(plain);
+    unmatchedDefects(plain);
+    expect(reads).toBe(6);
   });
 
   it("a context of another day sharing the cache (a trend's) finds its own defects", () => {
@@ -180,8 +199,6 @@ describe("unmatchedDefects (SPEC 2.2, 8.10)", () => {
     const days = [D, "2026-11-21", D].map((d) => ({ ...context(d, i), cache }));
     // U4's feedback dated 11-21 is a defect as of 11-21 only.
     expect(days.map((ctx) => unmatchedDefects(ctx).feedback)).toEqual([2, 3, 2]);
-    expect(defectIndex(days[1]!).has("U4")).toBe(true);
-    expect(defectIndex(days[2]!).has("U4")).toBe(false);
   });
 
   it("without an orders input nothing is unmatched (odr is no_data and says why)", () => {
