@@ -13,10 +13,12 @@
  * day in UTC (Instants: 8 bytes instead of 12, as the order store keeps them), the flags in a
  * byte: ~52 bytes an order instead of ~64.
  */
+import type { ChannelScope } from "../config/defaults.js";
 import type { Order, OrdersInput } from "../records.js";
 import { cached } from "./cache.js";
-import { hasValidTracking } from "./orders.js";
-import type { MetricContext } from "./types.js";
+import { hasValidTracking, offender } from "./orders.js";
+import type { MetricContext, Offender } from "./types.js";
+import type { Window } from "./window.js";
 
 /** The day of a missing date. */
 export const NONE = -2147483648;
@@ -171,6 +173,32 @@ export function purchasedIn(
   if (!counts(f, j, asOf, channelBits)) return false;
   const day = f.purchaseDay[j]!;
   return day >= from && day <= to;
+}
+
+/**
+ * A purchase-dated metric's pass over the orders (odr, pfcr, refund_rate): the orders the window
+ * holds for `channel` (purchasedIn) are counted, and those `reason` gives a reason for (null: a
+ * good order) are the offenders, dated by their purchase day.
+ */
+export function purchaseDated(
+  ctx: MetricContext,
+  orders: OrdersInput,
+  window: Window,
+  channel: ChannelScope,
+  reason: (f: OrderFacts, j: number) => string | null,
+): { denominator: number; offenders: Offender[] } {
+  const f = factsOf(ctx, orders);
+  const bits = channelBits(channel);
+  const { from, to } = window;
+  let denominator = 0;
+  const offenders: Offender[] = [];
+  for (let j = 0; j < f.records.length; j++) {
+    if (!purchasedIn(f, j, ctx.asOf, bits, from, to)) continue;
+    denominator++;
+    const why = reason(f, j);
+    if (why !== null) offenders.push(offender(f.records[j]!, f.purchaseDay[j]!, why));
+  }
+  return { denominator, offenders };
 }
 
 /** The flag bits an order of `channel` has ("all": none required). */

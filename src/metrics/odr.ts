@@ -10,10 +10,10 @@
  * - Needs an orders input and at least one of feedback, claims, chargebacks (8.8); with only some
  *   of those, it counts what is there and a note names the missing ones.
  */
-import type { MetricFn, OdrComponents, Offender } from "./types.js";
+import type { MetricFn, OdrComponents } from "./types.js";
 import { defectInputsGiven, defectsAsOf, type DefectKind } from "./defects.js";
-import { channelBits, factsOf, purchasedIn } from "./facts.js";
-import { noData, offender, tallied } from "./orders.js";
+import { purchaseDated } from "./facts.js";
+import { noData, tallied } from "./orders.js";
 
 const BASIS = "purchase date";
 
@@ -37,24 +37,16 @@ export const odr: MetricFn = (ctx, window, channel) => {
   if (given.length === 0) return noData(BASIS, orders === undefined ? NO_INPUTS_REASON : NO_DEFECT_INPUTS_REASON);
   if (orders === undefined) return noData(BASIS, NO_ORDERS_REASON);
 
-  let denominator = 0;
   const components: OdrComponents = { negativeFeedback: 0, claims: 0, chargebacks: 0 };
-  const offenders: Offender[] = [];
-  const f = factsOf(ctx, orders);
   const defectsOf = defectsAsOf(ctx, orders);
-  const bits = channelBits(channel);
-  const { from, to } = window;
-  for (let j = 0; j < f.records.length; j++) {
-    if (!purchasedIn(f, j, ctx.asOf, bits, from, to)) continue;
-    denominator++;
+  const { denominator, offenders } = purchaseDated(ctx, orders, window, channel, (_, j) => {
     const d = defectsOf(j);
-    if (d === undefined) continue;
-    const o = f.records[j]!;
+    if (d === undefined) return null;
     if (d.negativeFeedback) components.negativeFeedback++;
     if (d.claims) components.claims++;
     if (d.chargebacks) components.chargebacks++;
-    offenders.push(offender(o, f.purchaseDay[j]!, d.words.join("; ")));
-  }
+    return d.words.join("; ");
+  });
 
   const notes = missing.length > 0 ? [missingDefectInputsNote(given, missing)] : [];
   return { ...tallied(BASIS, denominator, offenders, notes), components };

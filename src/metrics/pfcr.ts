@@ -8,9 +8,9 @@
  * - Needs `order_status` or `item_status` (without both, nothing says an order was cancelled).
  */
 import type { CancelledBy } from "../records.js";
-import { channelBits, factsOf, purchasedIn, SELLER_CANCEL } from "./facts.js";
-import type { MetricFn, Offender } from "./types.js";
-import { noData, offender, ordersWith, tallied } from "./orders.js";
+import { purchaseDated, SELLER_CANCEL } from "./facts.js";
+import type { MetricFn } from "./types.js";
+import { noData, ordersWith, tallied } from "./orders.js";
 
 const BASIS = "purchase date";
 
@@ -27,19 +27,9 @@ export const pfcr: MetricFn = (ctx, window, channel) => {
   const got = ordersWith(ctx, [["order_status", "item_status"]]);
   if (got.orders === null) return noData(BASIS, got.reason);
 
-  let denominator = 0;
-  const offenders: Offender[] = [];
-  const f = factsOf(ctx, got.orders);
-  const bits = channelBits(channel);
-  const { from, to } = window;
-  for (let j = 0; j < f.records.length; j++) {
-    if (!purchasedIn(f, j, ctx.asOf, bits, from, to)) continue;
-    denominator++;
-    if ((f.flags[j]! & SELLER_CANCEL) !== 0) {
-      const o = f.records[j]!;
-      offenders.push(offender(o, f.purchaseDay[j]!, cancelReason(o.cancelledBy)));
-    }
-  }
+  const { denominator, offenders } = purchaseDated(ctx, got.orders, window, channel, (f, j) =>
+    (f.flags[j]! & SELLER_CANCEL) !== 0 ? cancelReason(f.records[j]!.cancelledBy) : null,
+  );
 
   const notes = got.orders.columns.has("cancelled_by") ? [] : [NO_INITIATOR_NOTE];
   return tallied(BASIS, denominator, offenders, notes);

@@ -6,9 +6,9 @@
  *   or a `refund_amount` > 0 on a row without a `refunded_at` (undated, it counts whatever D is).
  * - Needs `refunded_at` or `refund_amount`.
  */
-import { channelBits, factsOf, purchasedIn, REFUND_UNDATED } from "./facts.js";
-import type { MetricFn, Offender } from "./types.js";
-import { noData, offender, ordersWith, tallied } from "./orders.js";
+import { purchaseDated, REFUND_UNDATED } from "./facts.js";
+import type { MetricFn } from "./types.js";
+import { noData, ordersWith, tallied } from "./orders.js";
 
 const BASIS = "purchase date";
 
@@ -16,19 +16,9 @@ export const refundRate: MetricFn = (ctx, window, channel) => {
   const got = ordersWith(ctx, [["refunded_at", "refund_amount"]]);
   if (got.orders === null) return noData(BASIS, got.reason);
 
-  let denominator = 0;
-  const offenders: Offender[] = [];
-  const f = factsOf(ctx, got.orders);
-  const bits = channelBits(channel);
-  const { from, to } = window;
-  for (let j = 0; j < f.records.length; j++) {
-    if (!purchasedIn(f, j, ctx.asOf, bits, from, to)) continue;
-    denominator++;
-    // Refunded (SPEC 8.7): an undated refund amount, or a refund dated by the end of D (NaN: none).
-    if ((f.flags[j]! & REFUND_UNDATED) !== 0 || f.refundedMs[j]! <= ctx.endOfDay) {
-      offenders.push(offender(f.records[j]!, f.purchaseDay[j]!, "refunded"));
-    }
-  }
-
+  // Refunded (SPEC 8.7): an undated refund amount, or a refund dated by the end of D (NaN: none).
+  const { denominator, offenders } = purchaseDated(ctx, got.orders, window, channel, (f, j) =>
+    (f.flags[j]! & REFUND_UNDATED) !== 0 || f.refundedMs[j]! <= ctx.endOfDay ? "refunded" : null,
+  );
   return tallied(BASIS, denominator, offenders);
 };
