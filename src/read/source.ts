@@ -15,7 +15,7 @@ export interface ByteSource {
   size: number | null;
   /** Raw (compressed) bytes handed out so far. */
   bytesRead(): number;
-  /** Release the file descriptor; reading waits for resume(). */
+  /** Release the file descriptor (a regular file's; a pipe stays open); reading waits for resume(). */
   suspend(): Promise<void>;
   resume(): void;
   /**
@@ -43,7 +43,12 @@ function unreadable(file: string, e: unknown): AhrError {
 /** Open `file` for reading: FILE_NOT_FOUND, or FILE_UNREADABLE for a directory or no permission. */
 export async function openFileSource(file: string): Promise<ByteSource> {
   let handle: FileHandle | null;
-  let size: number;
+  let size: number | null;
+  /**
+   * A regular file is read at positions and may be closed and opened again; a pipe (a named one,
+   * or `<(zcat orders.txt.gz)` in a shell) is read from where it is, and stays open.
+   */
+  let regular: boolean;
   try {
     handle = await open(file, "r");
   } catch (e) {
@@ -52,7 +57,8 @@ export async function openFileSource(file: string): Promise<ByteSource> {
   try {
     const st = await handle.stat();
     if (st.isDirectory()) throw new AhrError("FILE_UNREADABLE", { file, detail: "it is a directory" });
-    size = st.size;
+    regular = st.isFile();
+    size = regular ? st.size : null;
   } catch (e) {
     await handle.close().catch(() => undefined);
     throw unreadable(file, e);
@@ -91,7 +97,7 @@ export async function openFileSource(file: string): Promise<ByteSource> {
         const k = reads++ % ringSize;
         buf = ring[k] ??= Buffer.allocUnsafe(CHUNK_BYTES);
       }
-      const bytesRead = readSync(handle.fd, buf, 0, CHUNK_BYTES, position);
+      const bytesRead = readSync(handle.fd, buf, 0, CHUNK_BYTES, regular ? position : null);
       if (bytesRead === 0) {
         finished = true;
         await close();
@@ -125,7 +131,7 @@ export async function openFileSource(file: string): Promise<ByteSource> {
     bytesRead: () => position,
     async suspend() {
       suspended = true;
-      await close();
+      if (regular) await close();
     },
     resume() {
       suspended = false;
