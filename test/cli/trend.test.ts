@@ -47,13 +47,16 @@ describe("ahr trend", () => {
 // on (12-22 - 14 lag - 60 days + 1), so older orders, some with defects, are dropped.
 describe("ahr trend equals ahr check on every replayed day (fixtures/demo)", () => {
   const DEMO = join(ROOT, "fixtures", "demo");
-  const metrics = ["odr", "pfcr", "lsr", "vtr", "otdr", "crt", "rdr", "refund_rate"];
+  // Each metric over its first window, and lsr and crt over their longer ones too.
+  const metrics = ["odr", "pfcr", "lsr", "vtr", "otdr", "crt", "rdr", "refund_rate", "lsr:30", "crt:90"];
   for (const asOf of ["2026-11-20", "2026-12-31"]) {
     it(`every metric, 4 days to ${asOf}`, async () => {
       const checks = new Map<string, { metrics: { id: string; channel: string; windowDays: number; numerator: number | null; denominator: number | null }[] }>();
-      for (const m of metrics) {
+      for (const spec of metrics) {
+        const [m, window] = spec.split(":") as [string, string | undefined];
         const t = fakeIo();
-        expect(await run(["trend", m, DEMO, "--as-of", asOf, "--days", "4", "--format", "json"], t.io)).toBe(0);
+        const args = ["trend", m, DEMO, "--as-of", asOf, "--days", "4", "--format", "json"];
+        expect(await run(window === undefined ? args : [...args, "--window", window], t.io)).toBe(0);
         const trend = JSON.parse(t.out());
         for (const series of trend.series) {
           for (const p of series.points) {
