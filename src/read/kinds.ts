@@ -240,6 +240,27 @@ export interface OrderRow {
   refundAmountPositive: boolean;
 }
 
+/** An OrderRow with every field empty (no order id, no dates, no trackingValid column). */
+export function blankOrderRow(): OrderRow {
+  return {
+    orderId: "",
+    purchase: null,
+    channel: null,
+    status: null,
+    itemCancelled: false,
+    cancelledBy: null,
+    latestShip: null,
+    shippedAt: null,
+    trackingNumber: null,
+    trackingValid: undefined,
+    trackingExempt: null,
+    promisedDelivery: null,
+    deliveredAt: null,
+    refundedAt: null,
+    refundAmountPositive: false,
+  };
+}
+
 const isCancelledWord = (w: string): boolean => w === "cancelled" || w === "canceled";
 
 /**
@@ -275,27 +296,10 @@ export function orderRowReader(map: ColumnMap, ctx: RowContext, reuse = false): 
   c.shareDates(pLatest);
   c.shareDates(pPromised);
   const channelHint = `fix the value, or map the right column with "columns": {"orders": {"fulfillment_channel": "..."}} in ahr.config.json, or pass --skip-invalid`;
-  const fresh = (): OrderRow => ({
-    orderId: "",
-    purchase: null,
-    channel: null,
-    status: null,
-    itemCancelled: false,
-    cancelledBy: null,
-    latestShip: null,
-    shippedAt: null,
-    trackingNumber: null,
-    trackingValid: undefined,
-    trackingExempt: null,
-    promisedDelivery: null,
-    deliveredAt: null,
-    refundedAt: null,
-    refundAmountPositive: false,
-  });
-  const scratch = fresh();
+  const scratch = blankOrderRow();
   return (row) => {
     const line = row.line;
-    const r = reuse ? scratch : fresh();
+    const r = reuse ? scratch : blankOrderRow();
     r.orderId = c.required(row, pId, line, "an order id");
     r.purchase = c.date(row, pPurchase, line);
     const channelText = c.text(row, pChannel);

@@ -71,7 +71,7 @@ export function buildReport(inputs: Inputs, options: BuildOptions, deps: Partial
   const { config, asOf } = options;
   const z = zone(config.timeZone);
   // One cache for all the calls (cache.ts): each order's and message's fields read once, the
-  // defects as of D found once.
+  // defect rows matched to the orders once.
   const ctx: MetricContext = { inputs, asOf, endOfDay: z.endOfDay(asOf), zone: z, config, cache: newCache() };
 
   const tallyNotes: string[] = [];

@@ -66,8 +66,9 @@ export function buildTrend(inputs: Inputs, options: TrendOptions, fn: MetricFn):
   const def = METRICS[metric];
   const windowDays = options.windowDays ?? trendWindowDays(settings);
   const z = zone(config.timeZone);
-  // One cache for every replayed day (cache.ts): the inputs' facts (orders, messages) are read
-  // once, when the metric first asks; what depends on the day is kept with that day's context.
+  // One cache for every replayed day (cache.ts): what is read from the inputs alone (the orders'
+  // and messages' columns, the defect rows matched to the orders) is read once, when a day first
+  // asks; each day only filters it by its own date.
   const cache = newCache();
   const series: TrendSeries[] = def.channels.map((channel) => {
     const points: TrendPoint[] = [];

@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { isAhrError } from "../../src/errors.js";
 import type { Order } from "../../src/records.js";
-import type { OrderRow } from "../../src/read/kinds.js";
+import { blankOrderRow, type OrderRow } from "../../src/read/kinds.js";
 import { OrderMerger } from "../../src/read/orders.js";
 import { readInputsWith, type ReadOptions } from "../../src/read/index.js";
 import { defaultConfig } from "../../src/config/defaults.js";
@@ -364,21 +364,11 @@ describe("tracking numbers are given back as read", () => {
 describe("the store's narrow date columns (a day offset and an instant within 24 days of it)", () => {
   const names = { purchase: "purchase_date", channel: "fulfillment_channel" };
   const row = (orderId: string, o: Partial<OrderRow> = {}): OrderRow => ({
+    ...blankOrderRow(),
     orderId,
     purchase: { ms: OCT(2) * DAY + 3_600_000, day: OCT(2) },
     channel: "mfn",
     status: "shipped",
-    itemCancelled: false,
-    cancelledBy: null,
-    latestShip: null,
-    shippedAt: null,
-    trackingNumber: null,
-    trackingValid: undefined,
-    trackingExempt: null,
-    promisedDelivery: null,
-    deliveredAt: null,
-    refundedAt: null,
-    refundAmountPositive: false,
     ...o,
   });
   it("gives back every date as stored, those that do not fit the narrow columns included", () => {
