@@ -1,0 +1,108 @@
+/**
+ * The contract of an input kind: everything readInputs (inputs/index.ts), kind detection and
+ * `ahr schema` need to know about one kind of export. Each kind is one folder (inputs/<kind>/)
+ * whose index.ts exports one object that `satisfies` RecordKind or MergedKind, listed one line
+ * each in inputs/registry.ts. readInputs never names a kind: what differs between kinds is a
+ * property here.
+ *
+ * Two shapes:
+ * - RecordKind: every data row is one record (feedback, claims, chargebacks, messages, returns,
+ *   violations). Duplicates are found generically (row hash + equal record, see inputs/index.ts).
+ * - MergedKind: rows are merged into records by a key (orders: item rows -> one Order per id).
+ *   Merged kinds are read after every record kind, because record kinds refer to them (with
+ *   keepFromDay, the ids they refer to must be known when old orders are dropped).
+ */
+import type { InputKind } from "../records.js";
+import type { AhrError } from "../errors.js";
+import type { RowCursor } from "../read/rows.js";
+import type { ColumnMap } from "../read/headers.js";
+import type { RowContext, RowReader } from "../read/kinds.js";
+import type { FieldSpec } from "../read/schema.js";
+
+export type { ColumnMap, FieldSpec, RowContext, RowReader };
+
+/** What every kind declares. */
+export interface KindBase<K extends InputKind = InputKind> {
+  kind: K;
+  /** The fields (canonical name, required, accepted headers, meaning), in schema order. */
+  schema: readonly FieldSpec[];
+  /**
+   * Kind detection: whether a header whose required fields are all present is of this kind
+   * (besides them). `map`: the header matched against `schema`; `normalised`: every header cell
+   * normalised (normaliseHeader); `base`: the file's base name, lower-case.
+   */
+  signature(map: ColumnMap, normalised: ReadonlySet<string>, base: string): boolean;
+}
+
+/** A kind whose every data row is one record. */
+export interface RecordKind<K extends InputKind = InputKind, R = unknown> extends KindBase<K> {
+  /** The row reader of one file (throws VALUE / EMPTY_REQUIRED, see cells.ts). */
+  reader(map: ColumnMap, ctx: RowContext): RowReader<R>;
+  /**
+   * The order a record is about. With ReadOptions.keepFromDay these ids are collected before
+   * the merged kind is read, so an old order they name is known (OrdersInput.outsideIds).
+   * Absent: the kind refers to no order that matters (messages, violations).
+   */
+  orderId?: (record: R) => string;
+  /**
+   * With `orderId`: records whose order was read but not kept as too old (outsideIds) are
+   * dropped after reading (no metric can count them); recordCount still counts them. Today
+   * feedback, claims, chargebacks.
+   */
+  dropOutside?: boolean;
+  /** ReadOptions.keep: which records are worth keeping. */
+  keep?: {
+    /** The basis day: with keep.fromDay[kind], records whose day falls before it are not kept. */
+    day?: (record: R) => number;
+    /** With keep.defectsOnly: only records for which this is true are kept. */
+    defect?: (record: R) => boolean;
+  };
+  /** A fresh compactor per input: the compact form a record is kept in (equal in every field). */
+  compact?: () => (record: R) => R;
+}
+
+/** What readInputs tells a merged kind before its rows are read. */
+export interface MergeContext {
+  /** ReadOptions.keepFromDay. */
+  keepFromDay?: number;
+  /** ReadOptions.countOnly (the merged kind's own type; only orders has one today). */
+  countOnly?: unknown;
+  /** The ids the record kinds refer to (RecordKind.orderId), collected when keepFromDay is set. */
+  referenced: ReadonlySet<string>;
+  /** How many files of the kind will be read. */
+  files: number;
+}
+
+/** One file's rows, for a merged kind: parse a row, then take it (false: a duplicate). */
+export interface MergeFile<Row> {
+  parse: RowReader<Row>;
+  take(row: Row, cursor: RowCursor): boolean;
+}
+
+/** What a merged kind gives back when every row was taken. */
+export interface Merged<R> {
+  records: R[];
+  duplicates: number;
+  /** Records read and merged but not kept (recordCount = records.length + counted when > 0). */
+  counted: number;
+  /** Fields added to the Input (orders: outsideIds, countedOnly). */
+  extra: Record<string, unknown>;
+}
+
+/** One read of a merged kind. */
+export interface Merge<R, Row = unknown> {
+  file(map: ColumnMap, ctx: RowContext): MergeFile<Row>;
+  /** `skip`: with --skip-invalid, a merged record that fails (rows: how many rows it had). */
+  finish(skip?: (error: AhrError, rows: number) => void): Merged<R>;
+}
+
+/** A kind whose rows are merged into records (orders). */
+export interface MergedKind<K extends InputKind = InputKind, R = unknown> extends KindBase<K> {
+  merge(ctx: MergeContext): Merge<R>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyKind = RecordKind<InputKind, any> | MergedKind<InputKind, any>;
+
+export const isMerged = (k: AnyKind): k is MergedKind<InputKind, unknown> => "merge" in k;
+
