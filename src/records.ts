@@ -139,6 +139,83 @@ export const INPUT_KINDS: readonly InputKind[] = [
   "violations",
 ];
 
+/**
+ * The canonical fields of each kind's export and what each means (SPEC section 3), in schema
+ * order: the column names a config may map (`columns`, config/schema.ts) and `ahr schema`
+ * documents. Contract data, so config need not import the readers: each kind's schema
+ * (inputs/<kind>/schema.ts) adds whether a field is required and the headers it accepts.
+ */
+export const INPUT_FIELDS = {
+  orders: {
+    order_id: "Amazon order id; rows with the same id are one order",
+    purchase_date: "when the order was placed",
+    fulfillment_channel: "Amazon, AFN or FBA (fulfilled by Amazon); Merchant, MFN, FBM or Seller (seller-fulfilled)",
+    order_status: "Shipped, Pending, PendingAvailability, Cancelled, ...",
+    item_status: "status of the item row; one cancelled item marks the order cancelled",
+    cancelled_by: "who cancelled: buyer, seller or amazon (or true/false: buyer requested)",
+    latest_ship_date: "ship-by date; a date without a time means the end of that day",
+    shipped_at: "when shipment was confirmed",
+    tracking_number: "carrier tracking number",
+    tracking_valid: "yes/no: the tracking number was valid (empty means no)",
+    tracking_exempt: "yes/no: exempt from the valid tracking rate",
+    carrier: "carrier name",
+    promised_delivery_date: "latest promised delivery date",
+    delivered_at: "when the order was delivered",
+    refunded_at: "when the order was refunded",
+    refund_amount: "amount refunded (a number; currency symbols allowed)",
+    sales_channel: "marketplace (not used by metrics)",
+    sku: "seller SKU (not used by metrics)",
+    asin: "ASIN (not used by metrics)",
+    quantity: "item quantity (not used by metrics)",
+  },
+  feedback: {
+    order_id: "the order the feedback is about",
+    date: "feedback date; an empty cell counts as undated",
+    rating: "stars, 1..5; 1 and 2 are negative",
+    removed: "yes/no: removed (struck through) by Amazon",
+    comments: "the buyer's comment",
+  },
+  claims: {
+    order_id: "the order the A-to-z claim is about",
+    status: "granted, seller_refunded, denied, withdrawn, pending, open, ...",
+    filed_at: "when the claim was filed",
+    amazon_funded: "yes/no: Amazon paid the claim (funded-by: amazon means yes)",
+  },
+  chargebacks: {
+    order_id: "the order charged back",
+    filed_at: "when the chargeback was filed",
+    type: "reason type; fraud chargebacks are not defects",
+    status: "won, reversed and withdrawn chargebacks are not defects",
+  },
+  messages: {
+    received_at: "when the buyer message arrived",
+    responded_at: "when it was first answered",
+    no_response_needed: "yes/no: marked as needing no response",
+    order_id: "the order the message is about",
+    message_id: "message id",
+  },
+  returns: {
+    order_id: "the order returned",
+    requested_at: "when the return was requested",
+    in_policy: "Y/N: the return was within policy",
+    responded_at: "first response to the request",
+    action: "what was done: rejected, authorized, refunded, closed (Return request status wins over Resolution)",
+    buyer_resolved: "yes/no: the buyer said the return was resolved (empty: no answer)",
+  },
+  violations: {
+    policy: "the policy violated (repeat doubling counts per policy)",
+    severity: "low, medium, high or critical",
+    detected_at: "when the violation was detected",
+    category: "intellectual_property, restricted_products or other (unknown values are other)",
+    resolved_at: "when the violation was resolved; empty means open",
+    violation_id: "violation id",
+    asin: "the ASIN concerned",
+  },
+} as const satisfies Record<InputKind, Record<string, string>>;
+
+/** The canonical field names of a kind. */
+export type FieldOf<K extends InputKind> = keyof (typeof INPUT_FIELDS)[K] & string;
+
 /** A row that `--skip-invalid` skipped, kept for the report (the first few per input). */
 export interface SkippedRow {
   file: string;

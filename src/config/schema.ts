@@ -17,9 +17,8 @@
  */
 import { z } from "zod";
 import { METRIC_IDS, type MetricId } from "../config/defaults.js";
-import { INPUT_KINDS, type InputKind } from "../records.js";
+import { INPUT_FIELDS, INPUT_KINDS, type InputKind } from "../records.js";
 import { isValidZone } from "../time.js";
-import { SCHEMAS } from "../read/schema.js";
 
 const FRACTION = "expected a number between 0 and 1";
 
@@ -97,12 +96,12 @@ export const ahrConfigSchema = z.strictObject({
 
 const header = z.string({ error: "expected the header text of the column in your file" }).trim().min(1, { error: "expected a non-empty header text" });
 
-/** One kind's mapping: canonical field name -> header text (the field names come from SCHEMAS). */
+/** One kind's mapping: canonical field name -> header text (the field names: records.ts INPUT_FIELDS). */
 export type ColumnMapping = { $comment?: string } & { [field: string]: string | undefined };
 
 function columnsOf(kind: InputKind): z.ZodType<ColumnMapping, ColumnMapping> {
   const shape: Record<string, z.ZodOptional<typeof header>> = {};
-  for (const field of SCHEMAS[kind]) shape[field.name] = header.optional().describe(field.description);
+  for (const [name, description] of Object.entries(INPUT_FIELDS[kind])) shape[name] = header.optional().describe(description);
   return z.strictObject({ $comment: comment, ...shape }, { error: "expected an object" }) as unknown as z.ZodType<
     ColumnMapping,
     ColumnMapping
