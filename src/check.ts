@@ -8,7 +8,7 @@ import { METRIC_IDS, type DateOrder, type MetricId, type ResolvedConfig } from "
 import { parseConfig, readConfigFile, resolveConfig } from "./config/load.js";
 import type { ConfigInput } from "./config/schema.js";
 import { AhrError } from "./errors.js";
-import { readInputs, type ReadOptions } from "./read/index.js";
+import { readInputs, type ReadOptions } from "./inputs/index.js";
 import { METRIC_FNS } from "./metrics/index.js";
 import type { Input, InputKind, Inputs } from "./records.js";
 import { buildReport } from "./report/build.js";
@@ -191,9 +191,11 @@ export function windowsFromDay(asOf: number, config: ResolvedConfig, id: MetricI
 /** ReadOptions `keep`: only the records a report (or a trend of `replayDays` days) can use. */
 export function keepFor(asOf: number, config: ResolvedConfig, replayDays = 1): NonNullable<ReadOptions["keep"]> {
   return {
-    feedbackDefectsOnly: true,
-    messagesFromDay: windowsFromDay(asOf, config, "crt", replayDays),
-    returnsFromDay: windowsFromDay(asOf, config, "rdr", replayDays),
+    defectsOnly: true,
+    fromDay: {
+      messages: windowsFromDay(asOf, config, "crt", replayDays),
+      returns: windowsFromDay(asOf, config, "rdr", replayDays),
+    },
   };
 }
 
@@ -294,8 +296,7 @@ async function readFor(
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     },
   );
-  dropOutsideDefects(inputs);
-  return inputs;
+  return inputs; // readInputs leaves out the defect rows of orders kept out (dropOutside)
 }
 
 /**

@@ -54,7 +54,7 @@ describe("windowsFromDay and keepFor", () => {
     expect(windowsFromDay(D, defaultConfig(), "rdr", 90)).toBe(D - 89 - 119);
     // an off metric still counts (its figures stay exact): crt 100 days, lag 5 -> 2 x 100 + 5 - 1 = 204
     const off = resolveConfig({ metrics: { crt: { windows: [100], lagDays: 5, level: "off" } } });
-    expect(keepFor(D, off)).toEqual({ feedbackDefectsOnly: true, messagesFromDay: D - 204, returnsFromDay: D - 119 });
+    expect(keepFor(D, off)).toEqual({ defectsOnly: true, fromDay: { messages: D - 204, returns: D - 119 } });
   });
 });
 

@@ -1,6 +1,6 @@
 /** `ahr schema [KIND]`: the fields of each input kind, which are required, the headers accepted. */
 import { AhrError } from "../errors.js";
-import { SCHEMAS } from "../read/schema.js";
+import { SCHEMAS } from "../inputs/registry.js";
 import { INPUT_KINDS, type InputKind } from "../records.js";
 import type { Io } from "./io.js";
 

@@ -15,9 +15,9 @@
 import type { InputKind } from "../records.js";
 import type { AhrError } from "../errors.js";
 import type { RowCursor } from "../read/rows.js";
-import type { ColumnMap } from "../read/headers.js";
-import type { RowContext, RowReader } from "../read/kinds.js";
-import type { FieldSpec } from "../read/schema.js";
+import type { RowContext, RowReader } from "./cells.js";
+import type { FieldSpec } from "./fields.js";
+import type { ColumnMap } from "./headers.js";
 
 export type { ColumnMap, FieldSpec, RowContext, RowReader };
 
@@ -97,12 +97,13 @@ export interface Merge<R, Row = unknown> {
 }
 
 /** A kind whose rows are merged into records (orders). */
-export interface MergedKind<K extends InputKind = InputKind, R = unknown> extends KindBase<K> {
-  merge(ctx: MergeContext): Merge<R>;
+export interface MergedKind<K extends InputKind = InputKind, R = unknown, Row = unknown> extends KindBase<K> {
+  merge(ctx: MergeContext): Merge<R, Row>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyKind = RecordKind<InputKind, any> | MergedKind<InputKind, any>;
+export type AnyKind = RecordKind<InputKind, any> | MergedKind<InputKind, any, any>;
 
-export const isMerged = (k: AnyKind): k is MergedKind<InputKind, unknown> => "merge" in k;
+/** Whether a kind is merged (read after the record kinds). */
+export const isMerged = (k: AnyKind): k is Extract<AnyKind, { merge: unknown }> => "merge" in k;
 

@@ -1,17 +1,18 @@
 /**
- * Row hashes for duplicate detection (README, Decisions: duplicate rows): 53 bits over a row's selected cells, from
- * string cells or read in place (a RowCursor), equal either way; for orders also over the
- * dates' instants. Used by every input kind (src/read/index.ts) and by the order merger.
+ * Row hashes for duplicate detection (README, Decisions: duplicate rows): 53 bits over a row's
+ * selected cells, from string cells or read in place (a RowCursor), equal either way. Knows no
+ * kind: readInputs hashes every record kind's rows with rowHashAt; a kind that mixes more into
+ * its hash (orders: the dates' instants, inputs/orders/row-hash.ts) uses hashStart, hashCells,
+ * hashStamp and hashEnd.
  */
 import type { Stamp } from "../records.js";
-import type { OrderRow } from "./kinds.js";
 import { RowCursor } from "./rows.js";
 
 /**
  * A 53-bit hash of a row's cells (FNV-1a and a multiply-by-31 hash side by side, one pass),
  * seeded per file with its field list so rows of files with different columns never match.
- * Positions flagged in `skip` are left out (orders: the order id, equal within an order by
- * definition, and the dates, which orderRowHash mixes in as numbers instead).
+ * Positions flagged in `skip` are left out (orders leave out the order id and the dates, which
+ * they mix in as numbers instead).
  */
 export function rowHash(cells: readonly string[], seed: number, skip?: Uint8Array): number {
   const cursor = new RowCursor();
@@ -24,7 +25,7 @@ let laneA = 0;
 let laneB = 0;
 
 /** Mixes a date's instant into the two lanes (ms below 2^53: `| 0` keeps its low 32 bits). */
-function mixStamp(st: Stamp | null): void {
+export function hashStamp(st: Stamp | null): void {
   const ms = st === null ? -1 : st.ms;
   const lo = ms | 0;
   const hi = (ms / TWO32) | 0;
@@ -37,7 +38,7 @@ function mixStamp(st: Stamp | null): void {
  * lanes: a cell read in place is the same characters as its string, so a row hashes the same
  * from either form.
  */
-function mixCells(row: RowCursor, n: number, skip: Uint8Array | undefined): void {
+export function hashCells(row: RowCursor, n: number, skip: Uint8Array | undefined): void {
   let a = laneA;
   let b = laneB;
   const cells = row.cells;
@@ -72,50 +73,27 @@ function mixCells(row: RowCursor, n: number, skip: Uint8Array | undefined): void
   laneB = b;
 }
 
+/** Starts a hash: the two lanes from the seed. */
+export function hashStart(seed: number): void {
+  laneA = 0x811c9dc5 ^ seed;
+  laneB = seed | 0;
+}
+
+/** The 53-bit hash of what was mixed in since hashStart. */
+export function hashEnd(): number {
+  const a = laneA;
+  const b = laneB;
+  return (a >>> 0) * 0x200000 + ((b ^ (b >>> 11)) & 0x1fffff);
+}
+
 /** rowHash of the cursor's row (n cells). */
 export function rowHashAt(row: RowCursor, n: number, seed: number, skip?: Uint8Array): number {
   laneA = 0x811c9dc5 ^ seed;
   laneB = seed | 0;
-  mixCells(row, n, skip);
+  hashCells(row, n, skip);
   const a = laneA;
   const b = laneB;
   return (a >>> 0) * 0x200000 + ((b ^ (b >>> 11)) & 0x1fffff);
-}
-
-/**
- * The duplicate hash of an orders row: the text cells except the order id and the dates, plus
- * the dates' instants (so two rows equal in every value are duplicates even if a date was
- * written differently). Hashing numbers instead of 25-character timestamps keeps this cheap;
- * both 32-bit lanes are carried through the whole row and joined into 53 bits once.
- */
-export function orderRowHash(cells: readonly string[], row: OrderRow, seed: number, skip: Uint8Array): number {
-  const cursor = new RowCursor();
-  cursor.setCells(cells as string[], 0);
-  return orderRowHashAt(cursor, cells.length, row, seed, skip);
-}
-
-/** orderRowHash of the cursor's row (n cells). */
-export function orderRowHashAt(cells: RowCursor, n: number, row: OrderRow, seed: number, skip: Uint8Array): number {
-  laneA = 0x811c9dc5 ^ seed;
-  laneB = seed | 0;
-  mixCells(cells, n, skip);
-  mixStamp(row.purchase);
-  mixStamp(row.latestShip);
-  mixStamp(row.shippedAt);
-  mixStamp(row.promisedDelivery);
-  mixStamp(row.deliveredAt);
-  mixStamp(row.refundedAt);
-  const a = laneA;
-  const b = laneB;
-  return (a >>> 0) * 0x200000 + ((b ^ (b >>> 11)) & 0x1fffff);
-}
-
-/** Which positions of an orders ColumnMap orderRowHash skips. */
-export function orderHashSkip(fields: readonly string[]): Uint8Array {
-  const skip = new Uint8Array(fields.length);
-  const dates = new Set(["order_id", "purchase_date", "latest_ship_date", "shipped_at", "promised_delivery_date", "delivered_at", "refunded_at"]);
-  fields.forEach((f, i) => (skip[i] = dates.has(f) ? 1 : 0));
-  return skip;
 }
 
 /** A seed for rowHash from a file's field list. */

@@ -1,11 +1,11 @@
 /**
- * Cell text -> typed values: dates, booleans, numbers, status words and the coded vocabularies
- * (channel, cancelled_by, severity, violation category, return action). Parsers return null (or
- * undefined) for text they cannot read; kinds.ts turns that into a coded VALUE error, asking
- * `dateHint` for the option that would help.
+ * Cell text -> typed values, for every kind: dates, booleans, numbers, status words. The
+ * vocabularies of one kind (channel, severity, return action, ...) live in its folder
+ * (inputs/<kind>/vocabulary.ts). Parsers return null (or undefined) for text they cannot read;
+ * cells.ts turns that into a coded VALUE error, asking `dateHint` for the option that would help.
  */
 import type { DateOrder } from "../config/defaults.js";
-import type { CancelledBy, Channel, Severity, Stamp, ViolationCategory } from "../records.js";
+import type { Stamp } from "../records.js";
 import { MS_PER_DAY, type Zone } from "../time.js";
 
 export interface DateContext {
@@ -388,106 +388,4 @@ export function normaliseWord(text: string): string {
     WORDS.set(text, w);
   }
   return w;
-}
-
-/** Amazon, AFN, FBA -> afn; Merchant, MFN, FBM, Seller -> mfn; null otherwise. */
-export function parseChannel(text: string): Channel | null {
-  if (text === "Merchant") return "mfn";
-  if (text === "Amazon") return "afn";
-  switch (normaliseWord(text)) {
-    case "amazon":
-    case "afn":
-    case "fba":
-      return "afn";
-    case "merchant":
-    case "mfn":
-    case "fbm":
-    case "seller":
-      return "mfn";
-    default:
-      return null;
-  }
-}
-
-export const CHANNEL_EXPECTED = "a fulfillment channel: Amazon, AFN or FBA, or Merchant, MFN, FBM or Seller";
-
-/**
- * Who cancelled. buyer/customer -> buyer, seller/merchant -> seller, amazon/system -> amazon.
- * The boolean columns (is-buyer-requested-cancellation): true -> buyer, false -> "unknown"
- * (not the buyer, SPEC 8.9). Any other word is "unknown" (counts as not-buyer, SPEC 8.9).
- * Empty: null.
- */
-export function parseCancelledBy(text: string): CancelledBy | null {
-  if (text === "") return null;
-  const w = normaliseWord(text);
-  switch (w) {
-    case "buyer":
-    case "customer":
-      return "buyer";
-    case "seller":
-    case "merchant":
-      return "seller";
-    case "amazon":
-    case "system":
-      return "amazon";
-  }
-  return parseBool(w) === true ? "buyer" : "unknown";
-}
-
-/** low, medium, high, critical (case-insensitive); null otherwise. */
-export function parseSeverity(text: string): Severity | null {
-  const w = normaliseWord(text);
-  return w === "low" || w === "medium" || w === "high" || w === "critical" ? w : null;
-}
-
-export const SEVERITY_EXPECTED = "a severity: low, medium, high or critical";
-
-const IP_WORDS = new Set(["ip", "trademark", "copyright", "patent", "counterfeit", "inauthentic", "authenticity"]);
-
-/**
- * Violation category: any spelling containing "intellectual property" (Intellectual Property
- * Complaints, intellectual_property, IP, trademark, copyright, patent, counterfeit) ->
- * intellectual_property; containing "restricted" (Restricted Product Policy Violations) ->
- * restricted_products; anything else, empty included -> other.
- */
-export function parseCategory(text: string): ViolationCategory {
-  const w = normaliseWord(text);
-  if (w.includes("intellectualproperty") || IP_WORDS.has(w)) return "intellectual_property";
-  for (const x of IP_WORDS) if (x.length > 2 && w.includes(x)) return "intellectual_property";
-  if (w.includes("restricted")) return "restricted_products";
-  return "other";
-}
-
-/** Feedback rating: a whole number 1..5 (`4` or `4.0`); null otherwise. */
-export function parseRating(text: string): number | null {
-  return /^[1-5](\.0+)?$/.test(text) ? Number(text[0]) : null;
-}
-
-const ACTIONS: Record<string, string> = {
-  approved: "authorized",
-  approve: "authorized",
-  authorized: "authorized",
-  authorised: "authorized",
-  rejected: "rejected",
-  reject: "rejected",
-  denied: "rejected",
-  declined: "rejected",
-  refunded: "refunded",
-  refund: "refunded",
-  standardrefund: "refunded",
-  returnlessrefund: "refunded",
-  fullrefund: "refunded",
-  partialrefund: "refunded",
-  closed: "closed",
-};
-
-/**
- * Return action: the normalised word, with the spellings Amazon uses mapped onto rejected /
- * authorized / refunded / closed (Approved -> authorized, Denied -> rejected, StandardRefund ->
- * refunded). Other words are kept normalised. Empty: null.
- */
-export function parseAction(text: string): string | null {
-  if (text === "") return null;
-  const w = normaliseWord(text);
-  return ACTIONS[w] ?? w;
 }

@@ -1,38 +1,32 @@
 /**
- * readInputs: files -> typed records for every input kind.
+ * readInputs: files -> typed records for every input kind (the kinds: registry.ts; what a kind
+ * is: kind.ts). Knows no kind by name.
  *
  * Which files: per kind, the files given for it (`--orders a --orders b`, in that order), then
  * the auto paths whose header says they are of that kind (a directory: its regular files sorted
  * by name, hidden files and README* skipped), then standard input with `--kind`.
- * Each file: header -> ColumnMap (headers.ts), rows -> records (kinds.ts), orders merged by id
- * (orders.ts). The non-order kinds are read first, so that with `keepFromDay` the ids they refer
- * to are known when old orders are dropped.
+ * Each file: header -> ColumnMap (headers.ts), rows -> records (the kind's reader), or, for a
+ * merged kind (orders), rows merged into records by the kind. The record kinds are read first,
+ * so that with `keepFromDay` the ids they refer to are known when old orders are dropped; then
+ * the rows of the kinds whose contract says `dropOutside` that refer to an order read but not
+ * kept are left out (see dropOutside below).
  */
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { DateOrder, ResolvedConfig } from "../config/defaults.js";
 import { AhrError, isAhrError, skippedMessage } from "../errors.js";
-import {
-  INPUT_KINDS,
-  type Feedback,
-  type Input,
-  type InputKind,
-  type Inputs,
-  type Message,
-  type Order,
-  type OrdersInput,
-  type ReturnRequest,
-  type SkippedRow,
-} from "../records.js";
+import { INPUT_KINDS, type Input, type InputKind, type Inputs, type SkippedRow } from "../records.js";
+import { fieldSeed, rowHashAt } from "../read/row-hash.js";
+import { RowCursor, batchSize, rowBatches } from "../read/rows.js";
+import { SeenHashes } from "../read/seen.js";
+import type { Table } from "../read/table.js";
 import type { Zone } from "../time.js";
-import { feedbackCompactor, messageCompactor } from "./compact.js";
-import { detectKind, mapColumns, type ColumnMap } from "./headers.js";
-import { orderRowReader, recordReader, type OrderRow, type RowContext } from "./kinds.js";
-import { SeenHashes } from "./seen.js";
-import { OrderMerger, type MergeOptions } from "./orders.js";
-import { fieldSeed, orderHashSkip, orderRowHashAt, rowHashAt } from "./row-hash.js";
-import { RowCursor, batchSize, rowBatches } from "./rows.js";
-import type { Table } from "./table.js";
+import type { RowContext } from "./cells.js";
+import { detectKind } from "./detect.js";
+import { mapColumns, type ColumnMap } from "./headers.js";
+import { isMerged, type MergedKind, type RecordKind } from "./kind.js";
+import type { MergeOptions } from "./orders/merge.js";
+import { KINDS, kindOf } from "./registry.js";
 
 export interface ReadRequest {
   /** Files given per kind (`--orders a.csv --orders b.csv`). */
@@ -56,12 +50,21 @@ export interface ReadOptions {
   keepFromDay?: number;
   /**
    * Keep only the records a report can use (issue 6); `Input.recordCount` then counts every
-   * record read. `feedbackDefectsOnly`: feedback that can never be a defect (rating 3 to 5, or
-   * removed) is not kept. `messagesFromDay` / `returnsFromDay`: messages received / return
-   * requests made before that day are not kept (no window they could fall in starts that early).
-   * Duplicates are still found among all rows of a kind, dropped ones included.
+   * record read. Duplicates are still found among all rows of a kind, dropped ones included.
    */
-  keep?: { feedbackDefectsOnly?: boolean; messagesFromDay?: number; returnsFromDay?: number };
+  keep?: {
+    /**
+     * Per kind: records whose basis day (the kind contract's keep.day(record)) falls before this
+     * day are not kept (no window they could fall in starts that early). Today: messages
+     * (receivedAt.day), returns (requestedAt.day).
+     */
+    fromDay?: Partial<Record<InputKind, number>>;
+    /**
+     * Keep only records that can be a defect (the kind contract's keep.defect(record)); today
+     * feedback rated 1-2 and not removed.
+     */
+    defectsOnly?: boolean;
+  };
   /** Orders only counted for the AHR, not kept (OrdersInput.countedOnly; see MergeOptions). */
   countOnly?: MergeOptions["countOnly"];
   /** Called now and then while reading a file: bytes read so far and the size when known. */
@@ -95,7 +98,7 @@ export async function readInputs(request: ReadRequest, options: ReadOptions): Pr
 
 async function fsDeps(): Promise<ReadDeps> {
   // Imported lazily: the byte layer (csv-parse, zlib) loads only when a file is read.
-  const { openTable } = await import("./open.js");
+  const { openTable } = await import("../read/open.js");
   return {
     open: (file, o) => openTable(file, o),
     kindOfPath: async (path) => {
@@ -162,22 +165,53 @@ export async function readInputsWith(request: ReadRequest, options: ReadOptions,
 
   if (request.stdin) add(request.stdin.kind, { file: "-", stdin: request.stdin.stream });
 
-  const inputs: Inputs = {};
+  const inputs: Record<string, Input<unknown>> = {};
   const referenced = new Set<string>();
-  for (const kind of INPUT_KINDS) {
-    if (kind === "orders") continue;
-    const sources = plan.get(kind);
+  for (const kind of KINDS) {
+    if (isMerged(kind)) continue;
+    const sources = plan.get(kind.kind);
     if (!sources) continue;
     const input = await readRecords(kind, sources, options, deps);
-    if (options.keepFromDay !== undefined && kind !== "messages" && kind !== "violations") {
-      for (const r of input.records as { orderId: string }[]) referenced.add(r.orderId);
+    const orderId = kind.orderId;
+    if (options.keepFromDay !== undefined && orderId !== undefined) {
+      for (const r of input.records) referenced.add(orderId(r));
     }
-    (inputs as Record<string, Input<unknown>>)[kind] = input;
+    inputs[kind.kind] = input;
   }
-  const orderSources = plan.get("orders");
-  if (orderSources) inputs.orders = await readOrders(orderSources, options, deps, referenced);
-  if (notes.length > 0) inputs.notes = notes;
-  return inputs;
+  let outside: ReadonlySet<string> | undefined;
+  for (const kind of KINDS) {
+    if (!isMerged(kind)) continue;
+    const sources = plan.get(kind.kind);
+    if (!sources) continue;
+    const input = await readMerged(kind, sources, options, deps, referenced);
+    outside = (input as { outsideIds?: ReadonlySet<string> }).outsideIds;
+    inputs[kind.kind] = input;
+  }
+  if (outside !== undefined) dropOutside(inputs, outside);
+  const result = inputs as Inputs;
+  if (notes.length > 0) result.notes = notes;
+  return result;
+}
+
+/**
+ * Leaves out the rows of the kinds whose contract says `dropOutside` (feedback, claims,
+ * chargebacks) whose order was read but not kept as too old (`outsideIds`): no metric can count
+ * them (odr looks up the orders it keeps; such a row is not unmatched either), and over a long
+ * export they are most of the defect rows, each looked at by every odr row of the report.
+ * `recordCount` keeps counting every record read. Only the Inputs readInputs built are changed.
+ */
+function dropOutside(inputs: Record<string, Input<unknown>>, outside: ReadonlySet<string>): void {
+  if (outside.size === 0) return;
+  for (const kind of KINDS) {
+    if (isMerged(kind) || kind.dropOutside !== true || kind.orderId === undefined) continue;
+    const input = inputs[kind.kind];
+    if (input === undefined) continue;
+    const orderId = kind.orderId;
+    const records = input.records.filter((r) => !outside.has(orderId(r)));
+    if (records.length === input.records.length) continue;
+    input.recordCount ??= input.records.length;
+    input.records = records;
+  }
 }
 
 function isEmptyHeader(header: readonly string[]): boolean {
@@ -251,7 +285,7 @@ interface RowHandler<R> {
  * reported after each batch.
  */
 async function eachRow<R>(
-  kind: InputKind,
+  kind: RecordKind | MergedKind,
   sources: Pending[],
   options: ReadOptions,
   deps: ReadDeps,
@@ -262,7 +296,7 @@ async function eachRow<R>(
     const table = await openPending(p, deps);
     tally.input.files.push(p.file);
     if (isEmptyHeader(table.header)) continue;
-    const map = mapColumns(kind, table.header, p.file, options.columns[kind]);
+    const map = mapColumns(kind, table.header, p.file, options.columns[kind.kind]);
     tally.addColumns(map.fields);
     const { parse, take } = perFile(map, p.file);
     const row = new RowCursor();
@@ -294,19 +328,19 @@ async function eachRow<R>(
  * collision, about 1 in 2^53, would only count a row as a duplicate instead of a row).
  */
 async function readRecords(
-  kind: Exclude<InputKind, "orders">,
+  kind: RecordKind,
   sources: Pending[],
   options: ReadOptions,
   deps: ReadDeps,
 ): Promise<Input<unknown>> {
-  const tally = new Tally<unknown>(kind);
+  const tally = new Tally<unknown>(kind.kind);
   const input = tally.input;
   const seen = new SeenHashes();
   const keep = keepFilter(kind, options);
-  const compact = compactorFor(kind);
+  const compact = kind.compact !== undefined ? kind.compact() : null;
   let count = 0;
   await eachRow(kind, sources, options, deps, tally, (map, file) => {
-    const parse = recordReader(kind, map, rowContext(file, options));
+    const parse = kind.reader(map, rowContext(file, options));
     const seed = fieldSeed(map.fields);
     const width = map.columns.length;
     return {
@@ -330,67 +364,48 @@ async function readRecords(
   return input;
 }
 
-/** The compact form readRecords keeps a record of a kind in (compact.ts); null: the record itself. */
-function compactorFor(kind: Exclude<InputKind, "orders">): ((record: unknown) => unknown) | null {
-  if (kind === "messages") {
-    const compact = messageCompactor();
-    return (r) => compact(r as Message);
-  }
-  if (kind === "feedback") {
-    const compact = feedbackCompactor();
-    return (r) => compact(r as Feedback);
-  }
-  return null;
-}
-
-/** Which records of a kind readRecords keeps (ReadOptions `keep`); null: all of them. */
-function keepFilter(kind: Exclude<InputKind, "orders">, options: ReadOptions): ((record: unknown) => boolean) | null {
+/**
+ * Which records of a kind readRecords keeps (ReadOptions `keep`, the kind's `keep`); null: all
+ * of them. A kind with both a basis day and a defect rule keeps the records passing both.
+ */
+function keepFilter(kind: RecordKind, options: ReadOptions): ((record: unknown) => boolean) | null {
   const k = options.keep;
-  if (k === undefined) return null;
-  if (kind === "feedback" && k.feedbackDefectsOnly === true) {
-    return (r) => {
-      const f = r as Feedback;
-      return (f.rating === 1 || f.rating === 2) && !f.removed;
-    };
-  }
-  const from = k.messagesFromDay;
-  if (kind === "messages" && from !== undefined) return (r) => (r as Message).receivedAt.day >= from;
-  const since = k.returnsFromDay;
-  if (kind === "returns" && since !== undefined) return (r) => (r as ReturnRequest).requestedAt.day >= since;
+  if (k === undefined || kind.keep === undefined) return null;
+  const defect = k.defectsOnly === true ? kind.keep.defect : undefined;
+  const from = k.fromDay?.[kind.kind];
+  const day = from !== undefined ? kind.keep.day : undefined;
+  if (defect !== undefined && day !== undefined) return (r) => defect(r) && day(r) >= from!;
+  if (defect !== undefined) return defect;
+  if (day !== undefined) return (r) => day(r) >= from!;
   return null;
 }
 
-async function readOrders(
+/** A merged kind (orders): every row to the kind's merge, then the merged records. */
+async function readMerged(
+  kind: MergedKind,
   sources: Pending[],
   options: ReadOptions,
   deps: ReadDeps,
   referenced: ReadonlySet<string>,
-): Promise<OrdersInput> {
-  const tally = new Tally<Order>("orders");
+): Promise<Input<unknown>> {
+  const tally = new Tally<unknown>(kind.kind);
   const input = tally.input;
-  const merger = new OrderMerger({
+  const merge = kind.merge({
     ...(options.keepFromDay !== undefined ? { keepFromDay: options.keepFromDay } : {}),
     ...(options.countOnly !== undefined ? { countOnly: options.countOnly } : {}),
     referenced,
+    files: sources.length,
   });
-  await eachRow<OrderRow>("orders", sources, options, deps, tally, (map, file) => {
-    if (sources.length === 1) merger.fileFields(new Set(map.fields));
-    const seed = fieldSeed(map.fields);
-    const skip = orderHashSkip(map.fields);
-    const names = {
-      purchase: map.headers[map.fields.indexOf("purchase_date")] ?? "purchase_date",
-      channel: map.headers[map.fields.indexOf("fulfillment_channel")] ?? "fulfillment_channel",
-    };
-    const width = map.columns.length;
+  await eachRow<unknown>(kind, sources, options, deps, tally, (map, file) => {
+    const { parse, take } = merge.file(map, rowContext(file, options));
     return {
-      parse: orderRowReader(map, rowContext(file, options), true),
+      parse,
       take(parsed, row) {
-        const hash = orderRowHashAt(row, width, parsed, seed, skip);
-        if (merger.add(parsed, hash, file, row.line, names) !== "duplicate") input.rows++;
+        if (take(parsed, row)) input.rows++;
       },
     };
   });
-  input.records = merger.finish(
+  const merged = merge.finish(
     options.skipInvalid
       ? (error, rows) => {
           tally.skip(error, options, rows);
@@ -398,13 +413,10 @@ async function readOrders(
         }
       : undefined,
   );
-  input.duplicates = merger.duplicates;
-  const counted = merger.countedSummary;
-  if (counted !== null && counted.orders > 0) {
-    input.recordCount = input.records.length + counted.orders;
-    return { ...input, outsideIds: merger.outsideIds, countedOnly: counted };
-  }
-  return { ...input, outsideIds: merger.outsideIds };
+  input.records = merged.records;
+  input.duplicates = merged.duplicates;
+  if (merged.counted > 0) input.recordCount = input.records.length + merged.counted;
+  return { ...input, ...merged.extra };
 }
 
 /**

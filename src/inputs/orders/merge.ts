@@ -18,14 +18,14 @@
  * - countOnly: a new order whose first row already shows that only the AHR estimate can use it
  *   (see MergeOptions.countOnly) is held in CountedOrders (id hash, purchase day, pending) and
  *   summed per purchase day in finish(); it is not an Order.
- * - Storage: the kept orders are columns in a paged store (order-store.ts, issue 6); finish()
+ * - Storage: the kept orders are columns in a paged store (store.ts, issue 6); finish()
  *   returns a view of each.
  */
-import { AhrError } from "../errors.js";
-import type { Order, Stamp } from "../records.js";
-import { widened } from "./compact.js";
-import type { OrderRow } from "./kinds.js";
-import { CHANNEL_SET, DEAD, freshRowHash, IdTable, OrderStore, orderViews, PAGE_MASK } from "./order-store.js";
+import { AhrError } from "../../errors.js";
+import type { Order, Stamp } from "../../records.js";
+import { widened } from "../columns.js";
+import type { OrderRow } from "./reader.js";
+import { CHANNEL_SET, DEAD, freshRowHash, IdTable, OrderStore, orderViews, PAGE_MASK } from "./store.js";
 
 const RECENT = 8192;
 

@@ -1,5 +1,5 @@
 /**
- * The column store of the kept orders (issue 6), filled by OrderMerger (orders.ts).
+ * The column store of the kept orders (issue 6), filled by OrderMerger (merge.ts).
  *
  * The kept orders are columns in pages of 65,536 (OrderStore, Page): dates as a 16-bit day
  * offset and a 32-bit instant offset, flags, interned statuses, ids and tracking numbers as
@@ -7,9 +7,9 @@
  * per-row arrays after merging (only the row hashes of multi-row orders while reading). Order
  * id -> index: IdTable, over the ids in the pages.
  */
-import type { CancelledBy, Channel, Order, Source, Stamp } from "../records.js";
-import { StringColumn, widened } from "./compact.js";
-import type { OrderRow } from "./kinds.js";
+import type { CancelledBy, Channel, Order, Source, Stamp } from "../../records.js";
+import { StringColumn, widened } from "../columns.js";
+import type { OrderRow } from "./reader.js";
 
 // The six dates of an order, as slots of the stamp columns.
 const PURCHASE = 0;
@@ -61,7 +61,7 @@ const WIDE = -0x7fffffff;
 /**
  * The distinct row hashes an order has had (merge state): the first in `hash`, the second in
  * `hash2` (marked by the `multi` flag bit), any further ones in `hashes`. A Page's and
- * CountedOrders' (orders.ts), each with its own `multi` bit.
+ * CountedOrders' (merge.ts), each with its own `multi` bit.
  */
 interface RowHashes {
   hash: Float64Array;
