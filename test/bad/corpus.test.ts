@@ -223,7 +223,7 @@ describe("fixtures/bad: what is NOT an error", () => {
   });
 
   it("a Windows-1252 file is decoded: ö and € survive into the records", async () => {
-    const { readInputs } = await import("../../src/read/index.js");
+    const { readInputs } = await import("../../src/inputs/index.js");
     const { zone } = await import("../../src/time.js");
     const inputs = await readInputs(
       { files: { feedback: [bad("windows-1252.txt")] }, auto: [] },

@@ -17,7 +17,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../src/cli/run.js";
 import { INPUT_KINDS, type InputKind } from "../../src/records.js";
-import { SCHEMAS } from "../../src/read/schema.js";
+import { SCHEMAS } from "../../src/inputs/registry.js";
 import type { Report } from "../../src/report/types.js";
 import { fakeIo } from "../cli/helpers.js";
 

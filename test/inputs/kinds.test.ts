@@ -1,8 +1,19 @@
 import { describe, it, expect } from "vitest";
 import { AhrError, isAhrError } from "../../src/errors.js";
 import type { InputKind } from "../../src/records.js";
-import { mapColumns } from "../../src/read/headers.js";
-import { orderRowParser, recordParser, type RowContext } from "../../src/read/kinds.js";
+import { overCells, type RowContext, type RowParser } from "../../src/inputs/cells.js";
+import { mapColumns as mapColumnsOf } from "../../src/inputs/headers.js";
+import { isMerged } from "../../src/inputs/kind.js";
+import { orderRowParser } from "../../src/inputs/orders/reader.js";
+import { kindOf } from "../../src/inputs/registry.js";
+
+const mapColumns = (kind: InputKind, ...rest: [readonly string[], string, Record<string, string>?]) => mapColumnsOf(kindOf(kind), ...rest);
+/** The row parser of a record kind (its contract's reader over string cells). */
+function recordParser(kind: InputKind, ...rest: Parameters<typeof orderRowParser>): RowParser<unknown> {
+  const k = kindOf(kind);
+  if (isMerged(k)) throw new Error(`${kind} is merged`);
+  return overCells(k.reader(rest[0], rest[1]));
+}
 import { zone } from "../../src/time.js";
 
 const DAY = 86_400_000;

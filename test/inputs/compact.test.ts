@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { FEEDBACK_PAGE, StringColumn, feedbackCompactor, messageCompactor } from "../../src/read/compact.js";
+import { StringColumn } from "../../src/inputs/columns.js";
+import { FEEDBACK_PAGE, feedbackCompactor } from "../../src/inputs/feedback/compact.js";
+import { messageCompactor } from "../../src/inputs/messages/compact.js";
 import type { Feedback, Message } from "../../src/records.js";
 
 describe("messageCompactor", () => {

@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { INPUT_KINDS } from "../../src/records.js";
-import { SCHEMAS, fieldSpec } from "../../src/read/schema.js";
-import { normaliseHeader } from "../../src/read/headers.js";
+import { SCHEMAS, fieldSpec } from "../../src/inputs/registry.js";
+import { normaliseHeader } from "../../src/inputs/headers.js";
 
 describe("SCHEMAS", () => {
   it("has every kind with the required fields of SPEC section 3", () => {

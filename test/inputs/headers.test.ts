@@ -1,6 +1,13 @@
 import { describe, it, expect } from "vitest";
 import { isAhrError } from "../../src/errors.js";
-import { detectKind, fitKinds, mapColumns, matchColumns, normaliseHeader } from "../../src/read/headers.js";
+import { detectKind, fitKinds } from "../../src/inputs/detect.js";
+import { mapColumns as mapColumnsOf, matchColumns as matchColumnsOf, normaliseHeader } from "../../src/inputs/headers.js";
+import { kindOf } from "../../src/inputs/registry.js";
+import type { InputKind } from "../../src/records.js";
+
+// headers.ts takes a kind's {kind, schema}; these tests name the kind.
+const mapColumns = (kind: InputKind, ...rest: [readonly string[], string, Record<string, string>?]) => mapColumnsOf(kindOf(kind), ...rest);
+const matchColumns = (kind: InputKind, ...rest: [readonly string[], Record<string, string>?]) => matchColumnsOf(kindOf(kind), ...rest);
 
 const ALL_ORDERS =
   "amazon-order-id\tmerchant-order-id\tpurchase-date\tlast-updated-date\torder-status\tfulfillment-channel\tsales-channel\torder-channel\turl\tship-service-level\tproduct-name\tsku\tasin\titem-status\tquantity\tcurrency\titem-price\titem-tax\tshipping-price\tshipping-tax\tgift-wrap-price\tgift-wrap-tax\titem-promotion-discount\tship-promotion-discount\tship-city\tship-state\tship-postal-code\tship-country\tpromotion-ids\tis-business-order\tpurchase-order-number\tprice-designation".split(

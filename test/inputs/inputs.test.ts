@@ -2,7 +2,7 @@ import { describe, it, expect } from "vitest";
 import { Readable } from "node:stream";
 import { isAhrError, type AhrError } from "../../src/errors.js";
 import { fileURLToPath } from "node:url";
-import { readInputs, readInputsWith, type ReadOptions, type ReadRequest } from "../../src/read/index.js";
+import { readInputs, readInputsWith, type ReadOptions, type ReadRequest } from "../../src/inputs/index.js";
 import { parseDay, zone } from "../../src/time.js";
 import { fakeFs } from "../helpers/table.js";
 
@@ -237,7 +237,7 @@ describe("keep: only the records a report can use", () => {
     const oct = (d: number): number => parseDay(`2026-10-0${d}`)!;
     const inputs = await readInputsWith(
       req({ files: { feedback: ["fb.txt"], messages: ["m.csv"], returns: ["r.csv"] } }),
-      opts({ keep: { feedbackDefectsOnly: true, messagesFromDay: oct(2), returnsFromDay: oct(5) } }),
+      opts({ keep: { defectsOnly: true, fromDay: { messages: oct(2), returns: oct(5) } } }),
       fs.deps,
     );
     const fb = inputs.feedback!;
@@ -256,7 +256,7 @@ describe("keep: only the records a report can use", () => {
     });
     const inputs = await readInputsWith(
       req({ files: { messages: ["m.csv"] } }),
-      opts({ keep: { messagesFromDay: parseDay("2026-10-02")! } }),
+      opts({ keep: { fromDay: { messages: parseDay("2026-10-02")! } } }),
       fs.deps,
     );
     const m = inputs.messages!;
@@ -275,7 +275,7 @@ describe("keep: only the records a report can use", () => {
     });
     const inputs = await readInputsWith(
       req({ files: { feedback: ["fb.txt"] } }),
-      opts({ keep: { feedbackDefectsOnly: true } }),
+      opts({ keep: { defectsOnly: true } }),
       fs.deps,
     );
     const fb = inputs.feedback!;

@@ -11,11 +11,12 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isAhrError } from "../../src/errors.js";
-import { readInputs, type ReadOptions } from "../../src/read/index.js";
+import { readInputs, type ReadOptions } from "../../src/inputs/index.js";
 import { openTable } from "../../src/read/open.js";
-import { orderRowHash, orderRowHashAt, rowHash, rowHashAt } from "../../src/read/row-hash.js";
+import { rowHash, rowHashAt } from "../../src/read/row-hash.js";
+import { orderRowHash, orderRowHashAt } from "../../src/inputs/orders/row-hash.js";
 import { RowCursor, batchSize } from "../../src/read/rows.js";
-import { blankOrderRow, type OrderRow } from "../../src/read/kinds.js";
+import { blankOrderRow, type OrderRow } from "../../src/inputs/orders/reader.js";
 import { zone } from "../../src/time.js";
 
 const dir = mkdtempSync(join(tmpdir(), "ahr-rec-prop-"));

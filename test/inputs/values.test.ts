@@ -1,22 +1,11 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import { zone } from "../../src/time.js";
-import {
-  daysFromCivil,
-  dateHint,
-  normaliseWord,
-  parseAction,
-  parseBool,
-  parseCancelledBy,
-  parseCategory,
-  parseChannel,
-  parseNumber,
-  parseRating,
-  parseSeverity,
-  parseStamp,
-  general,
-  slashDayAt,
-} from "../../src/read/values.js";
+import { daysFromCivil, dateHint, normaliseWord, parseBool, parseNumber, parseStamp, general, slashDayAt } from "../../src/inputs/values.js";
+import { parseCancelledBy, parseChannel } from "../../src/inputs/orders/vocabulary.js";
+import { parseRating } from "../../src/inputs/feedback/vocabulary.js";
+import { parseAction } from "../../src/inputs/returns/vocabulary.js";
+import { parseCategory, parseSeverity } from "../../src/inputs/violations/vocabulary.js";
 
 const UTC = { zone: zone("UTC"), dateOrder: "mdy" as const };
 const DMY = { zone: zone("UTC"), dateOrder: "dmy" as const };

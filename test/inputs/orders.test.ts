@@ -1,9 +1,9 @@
 import { describe, it, expect } from "vitest";
 import { isAhrError } from "../../src/errors.js";
 import type { Order } from "../../src/records.js";
-import { blankOrderRow, type OrderRow } from "../../src/read/kinds.js";
-import { OrderMerger } from "../../src/read/orders.js";
-import { readInputsWith, type ReadOptions } from "../../src/read/index.js";
+import { blankOrderRow, type OrderRow } from "../../src/inputs/orders/reader.js";
+import { OrderMerger } from "../../src/inputs/orders/merge.js";
+import { readInputsWith, type ReadOptions } from "../../src/inputs/index.js";
 import { defaultConfig } from "../../src/config/defaults.js";
 import { countOnlyFor } from "../../src/check.js";
 import { buildReport } from "../../src/report/build.js";
