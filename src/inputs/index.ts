@@ -24,9 +24,9 @@ import type { Zone } from "../time.js";
 import type { RowContext } from "./cells.js";
 import { detectKind } from "./detect.js";
 import { mapColumns, type ColumnMap } from "./headers.js";
-import { isMerged, type MergedKind, type RecordKind } from "./kind.js";
+import { isMerged, type Merged, type MergedKind, type RecordKind } from "./kind.js";
 import type { MergeOptions } from "./orders/merge.js";
-import { KINDS, kindOf } from "./registry.js";
+import { KINDS } from "./registry.js";
 
 export interface ReadRequest {
   /** Files given per kind (`--orders a.csv --orders b.csv`). */
@@ -178,16 +178,16 @@ export async function readInputsWith(request: ReadRequest, options: ReadOptions,
     }
     inputs[kind.kind] = input;
   }
-  let outside: ReadonlySet<string> | undefined;
+  const outside = new Set<string>();
   for (const kind of KINDS) {
     if (!isMerged(kind)) continue;
     const sources = plan.get(kind.kind);
     if (!sources) continue;
-    const input = await readMerged(kind, sources, options, deps, referenced);
-    outside = (input as { outsideIds?: ReadonlySet<string> }).outsideIds;
+    const { input, merged } = await readMerged(kind, sources, options, deps, referenced);
+    for (const id of merged.outside) outside.add(id);
     inputs[kind.kind] = input;
   }
-  if (outside !== undefined) dropOutside(inputs, outside);
+  dropOutside(inputs, outside);
   const result = inputs as Inputs;
   if (notes.length > 0) result.notes = notes;
   return result;
@@ -387,7 +387,7 @@ async function readMerged(
   options: ReadOptions,
   deps: ReadDeps,
   referenced: ReadonlySet<string>,
-): Promise<Input<unknown>> {
+): Promise<{ input: Input<unknown>; merged: Merged<unknown> }> {
   const tally = new Tally<unknown>(kind.kind);
   const input = tally.input;
   const merge = kind.merge({
@@ -416,7 +416,7 @@ async function readMerged(
   input.records = merged.records;
   input.duplicates = merged.duplicates;
   if (merged.counted > 0) input.recordCount = input.records.length + merged.counted;
-  return { ...input, ...merged.extra };
+  return { input: { ...input, ...merged.extra }, merged };
 }
 
 /**

@@ -85,6 +85,11 @@ export interface Merged<R> {
   duplicates: number;
   /** Records read and merged but not kept (recordCount = records.length + counted when > 0). */
   counted: number;
+  /**
+   * Ids of records read but not kept as too old (keepFromDay) that a record kind refers to:
+   * the rows of the kinds with `dropOutside` naming one are left out.
+   */
+  outside: ReadonlySet<string>;
   /** Fields added to the Input (orders: outsideIds, countedOnly). */
   extra: Record<string, unknown>;
 }

@@ -47,6 +47,7 @@ export default {
           records,
           duplicates: merger.duplicates,
           counted: n,
+          outside: merger.outsideIds,
           extra: n > 0 ? { outsideIds: merger.outsideIds, countedOnly: counted } : { outsideIds: merger.outsideIds },
         };
       },
