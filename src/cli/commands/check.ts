@@ -21,9 +21,8 @@ import { Option, type Command } from "commander";
 import { FORMATS, formatReport, type OutputFormat } from "../../format/index.js";
 import type { FailOn } from "../../report/types.js";
 import { inputOptions, inputPaths, loadCommandConfig, resolveInputArgs, withInputs, type InputCommandOptions, type RawInputOptions } from "../inputs.js";
-import { writeWarning, type Io } from "../io.js";
+import { writeWarning, type CommandContext, type Io } from "../io.js";
 import { progressFor } from "../progress.js";
-import type { CommandContext } from "./index.js";
 
 export interface CheckCommandOptions extends InputCommandOptions {
   format: OutputFormat;

@@ -4,17 +4,11 @@
  * engine, the config loader, the output writer) it imports lazily, so `ahr --help` stays fast.
  */
 import type { Command } from "commander";
-import type { Io } from "../io.js";
+import type { CommandContext } from "../io.js";
 import { defineCheck } from "./check.js";
 import { defineInit } from "./init.js";
 import { defineSchema } from "./schema.js";
 import { defineTrend } from "./trend.js";
-
-/** What a command's action needs from run(): the process adapter and where its exit code goes. */
-export interface CommandContext {
-  io: Io;
-  setExit: (code: number) => void;
-}
 
 export const COMMANDS: readonly ((program: Command, ctx: CommandContext) => void)[] = [
   defineCheck,

@@ -11,8 +11,7 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { defaultConfig, METRIC_IDS, METRICS } from "../../config/defaults.js";
 import { AhrError } from "../../errors.js";
-import type { Io } from "../io.js";
-import type { CommandContext } from "./index.js";
+import type { CommandContext, Io } from "../io.js";
 
 export const INIT_FILE = "ahr.config.json";
 export const INIT_SCHEMA_REF = "./node_modules/ahr/schema/ahr.config.schema.json";

@@ -3,8 +3,7 @@ import type { Command } from "commander";
 import { AhrError } from "../../errors.js";
 import { SCHEMAS } from "../../read/schema.js";
 import { INPUT_KINDS, type InputKind } from "../../records.js";
-import type { Io } from "../io.js";
-import type { CommandContext } from "./index.js";
+import type { CommandContext, Io } from "../io.js";
 
 export function defineSchema(program: Command, { io, setExit }: CommandContext): void {
   program

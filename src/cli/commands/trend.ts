@@ -9,8 +9,7 @@ import { METRIC_IDS, type MetricId } from "../../config/defaults.js";
 import { AhrError } from "../../errors.js";
 import { FORMATS, formatTrend, type OutputFormat } from "../../format/index.js";
 import { inputOptions, inputPaths, loadCommandConfig, resolveInputArgs, withInputs, type InputCommandOptions, type RawInputOptions } from "../inputs.js";
-import type { Io } from "../io.js";
-import type { CommandContext } from "./index.js";
+import type { CommandContext, Io } from "../io.js";
 
 export interface TrendCommandOptions extends InputCommandOptions {
   metric: string;
