@@ -35,6 +35,16 @@ const fix = (p: ErrorParams): string => (p.hint ? `; ${p.hint}` : "");
 
 export const MESSAGES = {
   USAGE: (p) => `${p.detail ?? "bad usage"}${fix(p)}`,
+  // usage errors (cli)
+  AS_OF_NOT_DATE: (p) => `--as-of ${JSON.stringify(p.value)} is not a date; expected YYYY-MM-DD, such as 2026-03-31`,
+  TZ_UNKNOWN: (p) =>
+    `--tz ${JSON.stringify(p.value)} is not a time zone; expected an IANA name such as UTC, America/Los_Angeles or Europe/Berlin`,
+  STDIN_TWICE: () => `standard input (-) can be read only once`,
+  KIND_WITHOUT_STDIN: (p) => `--kind applies to standard input only; use it with -, as in: ahr check - --kind ${p.kind} < ${p.kind}.txt`,
+  NOT_WHOLE_NUMBER: (p) => `${p.key} ${JSON.stringify(p.value)} is not a whole number`,
+  UNKNOWN_METRIC: (p) => `unknown metric ${JSON.stringify(p.value)}; expected one of ${(p.accepted ?? []).join(", ")}`,
+  UNKNOWN_KIND: (p) => `unknown input kind ${JSON.stringify(p.value)}; expected one of ${(p.accepted ?? []).join(", ")}`,
+  INIT_EXISTS: (p) => `${p.file} already exists; pass --force to overwrite it`,
   CONFIG_READ: (p) => `${at(p)}cannot read the config file: ${p.detail ?? ""}`,
   CONFIG_JSON: (p) => `${at(p)}the config file is not valid JSON: ${p.detail ?? ""}`,
   CONFIG_INVALID: (p) => `${at(p)}${p.key ?? "(root)"}: ${p.detail ?? "invalid"}`,
@@ -46,7 +56,7 @@ export const MESSAGES = {
     `${at(p)}cannot tell which kind of export this is from its headers (${quoteList(p.found)}); pass it with --orders, --feedback, ... or rename its columns`,
   DIR_AMBIGUOUS: (p) =>
     `${at(p)}the headers fit more than one kind of export (${(p.accepted ?? []).join(", ")}); pass it with --${p.accepted?.[0] ?? "orders"} FILE`,
-  STDIN_KIND: () => `reading standard input ("-") needs --kind orders|feedback|claims|chargebacks|messages|returns|violations`,
+  STDIN_KIND: (p) => `reading standard input ("-") needs --kind ${(p.accepted ?? []).join("|")}`,
   NO_INPUT: () => `no input given; try: ahr check orders.txt  (or ahr check exports/)`,
   MISSING_COLUMN: (p) =>
     `${at(p)}the ${p.kind} file has no ${p.field} column; accepted headers: ${quoteList(p.accepted)}; found: ${quoteList(p.found)}; map yours with "columns" in ahr.config.json`,

@@ -42,3 +42,9 @@ export function writeError(io: Io, message: string): void {
 export function writeWarning(io: Io, message: string): void {
   io.stderr.write(`ahr: warning: ${oneLine(message)}\n`);
 }
+
+/** What a command's action needs from run(): the process adapter and where its exit code goes. */
+export interface CommandContext {
+  io: Io;
+  setExit: (code: number) => void;
+}

@@ -23,7 +23,7 @@ import {
   rowSentence,
   summaryText,
   targetText,
-} from "../report/sentences.js";
+} from "./words.js";
 import { clip, escapeMarkdown } from "./sanitize.js";
 
 const LIST_LIMIT = 10;

@@ -35,7 +35,7 @@ import {
   summaryText,
   tableLabel,
   targetText,
-} from "../report/sentences.js";
+} from "./words.js";
 import { METRICS } from "../config/defaults.js";
 import { clip, cleanText } from "./sanitize.js";
 import type { FormatContext } from "./types.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { initConfig, initConfigText, INIT_SCHEMA_REF } from "../../src/cli/init.js";
+import { initConfig, initConfigText, INIT_SCHEMA_REF } from "../../src/cli/commands/init.js";
 import { defaultConfig } from "../../src/config/defaults.js";
 import { parseConfig, resolveConfig } from "../../src/config/load.js";
 

@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { progressFor, PROGRESS_MIN_BYTES } from "../../src/cli/check-command.js";
+import { progressFor, PROGRESS_MIN_BYTES } from "../../src/cli/progress.js";
 import type { Io } from "../../src/cli/io.js";
 import { run } from "../../src/cli/run.js";
 import { tempDir } from "./helpers.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { changeText, grouped, percent, rowSentence, shortPercent, targetText } from "../../src/report/sentences.js";
-import { run } from "./fakes.js";
+import { changeText, grouped, percent, rowSentence, shortPercent, targetText } from "../../src/format/words.js";
+import { run } from "../report/fakes.js";
 
 describe("numbers in words", () => {
   it("groups thousands, formats percentages and targets", () => {
@@ -15,7 +15,7 @@ describe("numbers in words", () => {
   });
 });
 
-describe("sentences", () => {
+describe("words", () => {
   it("a breach with its forecast and change", () => {
     // odr mfn 3/100 = 3%; offenders 09-08, 09-08, 09-20 leave on 11-21, 11-21, 12-03;
     // 1/100 = 1% is still a breach, 0/100 is not: clears 12-03. Previous 2/100: +1 pt.

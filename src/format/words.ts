@@ -5,7 +5,7 @@
  * names, reasons) came from files.
  */
 import { METRICS } from "../config/defaults.js";
-import type { AccountHealth, MetricRow, Report, Status, Summary } from "./types.js";
+import type { AccountHealth, MetricRow, Report, Status, Summary } from "../report/types.js";
 import type { MetricId } from "../config/defaults.js";
 
 /** The short name of a metric in human output ("ODR", "Refund"). */

@@ -1,8 +1,19 @@
 /** `ahr schema [KIND]`: the fields of each input kind, which are required, the headers accepted. */
-import { AhrError } from "../errors.js";
-import { SCHEMAS } from "../inputs/registry.js";
-import { INPUT_KINDS, type InputKind } from "../records.js";
-import type { Io } from "./io.js";
+import type { Command } from "commander";
+import { AhrError } from "../../errors.js";
+import { SCHEMAS } from "../../inputs/registry.js";
+import { INPUT_KINDS, type InputKind } from "../../records.js";
+import type { CommandContext, Io } from "../io.js";
+
+export function defineSchema(program: Command, { io, setExit }: CommandContext): void {
+  program
+    .command("schema")
+    .description("list the fields of each input kind, which are required, and the headers accepted")
+    .argument("[kind]", `one of ${INPUT_KINDS.join(", ")}`)
+    .action(async (kind: string | undefined) => {
+      setExit(runSchema(io, kind));
+    });
+}
 
 /** Plain text, one block per kind; fits 80 columns except for long header lists, which wrap. */
 export function schemaText(kinds: readonly InputKind[]): string {
@@ -40,10 +51,7 @@ function wrap(text: string, indent: string, width: number): string[] {
 
 export function runSchema(io: Io, kind: string | undefined): number {
   if (kind !== undefined && !(INPUT_KINDS as readonly string[]).includes(kind)) {
-    throw new AhrError("USAGE", {
-      detail: `unknown input kind ${JSON.stringify(kind)}`,
-      hint: `expected one of ${INPUT_KINDS.join(", ")}`,
-    });
+    throw new AhrError("UNKNOWN_KIND", { value: kind, accepted: [...INPUT_KINDS] });
   }
   io.stdout.write(schemaText(kind === undefined ? INPUT_KINDS : [kind as InputKind]));
   return 0;

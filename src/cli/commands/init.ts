@@ -8,9 +8,10 @@
  */
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { defaultConfig, METRIC_IDS, METRICS } from "../config/defaults.js";
-import { AhrError } from "../errors.js";
-import type { Io } from "./io.js";
+import type { Command } from "commander";
+import { defaultConfig, METRIC_IDS, METRICS } from "../../config/defaults.js";
+import { AhrError } from "../../errors.js";
+import type { CommandContext, Io } from "../io.js";
 
 export const INIT_FILE = "ahr.config.json";
 export const INIT_SCHEMA_REF = "./node_modules/ahr/schema/ahr.config.schema.json";
@@ -76,10 +77,20 @@ export async function runInit(io: Io, force: boolean): Promise<number> {
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === "EEXIST") {
-      throw new AhrError("USAGE", { detail: `${INIT_FILE} already exists`, hint: "pass --force to overwrite it" });
+      throw new AhrError("INIT_EXISTS", { file: INIT_FILE });
     }
     throw new AhrError("OUTPUT_WRITE", { file: INIT_FILE, detail: err.code ?? err.message });
   }
   io.stdout.write(`wrote ${INIT_FILE}; every value in it is a default: edit what you need\n`);
   return 0;
+}
+
+export function defineInit(program: Command, { io, setExit }: CommandContext): void {
+  program
+    .command("init")
+    .description("write a starting ahr.config.json (every default spelled out) in this directory")
+    .option("--force", "overwrite an existing ahr.config.json")
+    .action(async (raw: { force?: boolean }) => {
+      setExit(await runInit(io, raw.force === true));
+    });
 }

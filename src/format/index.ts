@@ -1,0 +1,39 @@
+/**
+ * The formats, one line each: what `--format NAME` turns a report (`ahr check`) and a trend
+ * (`ahr trend`) into. Each formatter module is loaded only when its format is asked for.
+ * Adding a format: a module in this folder and its line here; the CLI's `--format` choices
+ * come from this list.
+ */
+import type { Report } from "../report/types.js";
+import type { TrendReport } from "../report/trend.js";
+import type { FormatContext } from "./types.js";
+
+export type { FormatContext } from "./types.js";
+
+type Formatter<T> = (data: T, ctx: FormatContext) => string;
+
+interface Format {
+  report: () => Promise<Formatter<Report>>;
+  trend: () => Promise<Formatter<TrendReport>>;
+}
+
+const REGISTRY = {
+  table: { report: async () => (await import("./table.js")).formatTable, trend: async () => (await import("./trend.js")).formatTrendTable },
+  json: { report: async () => (await import("./json.js")).formatJson, trend: async () => (await import("./trend.js")).formatTrendJson },
+  markdown: { report: async () => (await import("./markdown.js")).formatMarkdown, trend: async () => (await import("./trend.js")).formatTrendMarkdown },
+} satisfies Record<string, Format>;
+
+export type OutputFormat = keyof typeof REGISTRY;
+
+/** Every format name, in the order `--help` lists them. */
+export const FORMATS = Object.keys(REGISTRY) as OutputFormat[];
+
+/** The report in `format` (its text; json and markdown end with a newline). */
+export async function formatReport(report: Report, format: OutputFormat, ctx: FormatContext): Promise<string> {
+  return (await REGISTRY[format].report())(report, ctx);
+}
+
+/** The trend in `format`. */
+export async function formatTrend(trend: TrendReport, format: OutputFormat, ctx: FormatContext): Promise<string> {
+  return (await REGISTRY[format].trend())(trend, ctx);
+}
