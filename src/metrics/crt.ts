@@ -15,7 +15,8 @@
 import { cached } from "./cache.js";
 import { dayText, noData, tallied } from "./orders.js";
 import type { Message } from "../records.js";
-import type { MetricFn, Offender } from "./types.js";
+import { METRICS } from "../catalog.js";
+import type { Metric, MetricFn, Offender } from "./types.js";
 
 const BASIS = "message received";
 const HOUR = 3_600_000;
@@ -116,3 +117,5 @@ export const crt: MetricFn = (ctx, window) => {
   const averageResponseHours = answered === 0 ? null : answeredMs / answered / HOUR;
   return { ...tallied(BASIS, counted, offenders, [], onTime), averageResponseHours };
 };
+
+export default { meta: METRICS.crt, compute: crt } satisfies Metric;

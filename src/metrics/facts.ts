@@ -13,7 +13,7 @@
  * day in UTC (Instants: 8 bytes instead of 12, as the order store keeps them), the flags in a
  * byte: ~52 bytes an order instead of ~64.
  */
-import type { ChannelScope } from "../config/defaults.js";
+import type { ChannelScope } from "../catalog.js";
 import type { Order, OrdersInput } from "../records.js";
 import { cached } from "./cache.js";
 import { hasValidTracking, offender } from "./orders.js";
