@@ -19,7 +19,7 @@ import type { MetricContext } from "../metrics/types.js";
 import { factsOf, PENDING } from "../metrics/facts.js";
 import { inWindow, windowFor } from "../metrics/window.js";
 import type { Violation } from "../records.js";
-import type { AccountHealth, Deduction, RepeatLimit } from "../report/types.js";
+import type { AccountHealth, Deduction, RepeatLimit } from "./types.js";
 import { formatDay } from "../time.js";
 
 export const BASELINE = 200;
