@@ -36,7 +36,7 @@ export async function runTrend(opts: TrendCommandOptions, io: Io): Promise<numbe
 
   const config = await loadCommandConfig(opts, io);
 
-  const { trendWithConfig } = await import("../check.js");
+  const { trendWithConfig } = await import("../engine/trend.js");
   const trend = await trendWithConfig(config, {
     metric: opts.metric as MetricId,
     days,

@@ -56,12 +56,18 @@ export interface ReadOptions {
   keepFromDay?: number;
   /**
    * Keep only the records a report can use (issue 6); `Input.recordCount` then counts every
-   * record read. `feedbackDefectsOnly`: feedback that can never be a defect (rating 3 to 5, or
-   * removed) is not kept. `messagesFromDay` / `returnsFromDay`: messages received / return
-   * requests made before that day are not kept (no window they could fall in starts that early).
-   * Duplicates are still found among all rows of a kind, dropped ones included.
+   * record read. Duplicates are still found among all rows of a kind, dropped ones included.
    */
-  keep?: { feedbackDefectsOnly?: boolean; messagesFromDay?: number; returnsFromDay?: number };
+  keep?: {
+    /**
+     * Per kind: records whose basis day falls before this day are not kept (no window they
+     * could fall in starts that early). Today: messages (receivedAt.day), returns
+     * (requestedAt.day).
+     */
+    fromDay?: Partial<Record<InputKind, number>>;
+    /** Keep only records that can be a defect: today feedback rated 1-2 and not removed. */
+    defectsOnly?: boolean;
+  };
   /** Orders only counted for the AHR, not kept (OrdersInput.countedOnly; see MergeOptions). */
   countOnly?: MergeOptions["countOnly"];
   /** Called now and then while reading a file: bytes read so far and the size when known. */
@@ -177,7 +183,30 @@ export async function readInputsWith(request: ReadRequest, options: ReadOptions,
   const orderSources = plan.get("orders");
   if (orderSources) inputs.orders = await readOrders(orderSources, options, deps, referenced);
   if (notes.length > 0) inputs.notes = notes;
-  return inputs;
+  return dropOutsideDefects(inputs);
+}
+
+/**
+ * Leaves out the feedback, claim and chargeback rows whose order was read but not kept as too
+ * old (`outsideIds`): no metric can count them (odr looks up the orders it keeps; such a row is
+ * not unmatched either), and over a long export they are most of the defect rows, each looked
+ * at by every odr row of the report. `recordCount` keeps counting every record read. Returns new
+ * Inputs (and new Input objects where rows are dropped); nothing passed in is changed.
+ * (Temporary shim on the core branch: the inputs/ side has its own at the merge.)
+ */
+function dropOutsideDefects(inputs: Inputs): Inputs {
+  const outside = inputs.orders?.outsideIds;
+  if (outside === undefined || outside.size === 0) return inputs;
+  const out: Inputs = { ...inputs };
+  for (const kind of ["feedback", "claims", "chargebacks"] as const) {
+    const input = inputs[kind] as Input<{ orderId: string }> | undefined;
+    if (input === undefined) continue;
+    const records = input.records.filter((r) => !outside.has(r.orderId));
+    if (records.length === input.records.length) continue;
+    const recordCount = input.recordCount ?? input.records.length;
+    (out as Record<string, Input<unknown>>)[kind] = { ...input, records, recordCount };
+  }
+  return out;
 }
 
 function isEmptyHeader(header: readonly string[]): boolean {
@@ -347,16 +376,15 @@ function compactorFor(kind: Exclude<InputKind, "orders">): ((record: unknown) =>
 function keepFilter(kind: Exclude<InputKind, "orders">, options: ReadOptions): ((record: unknown) => boolean) | null {
   const k = options.keep;
   if (k === undefined) return null;
-  if (kind === "feedback" && k.feedbackDefectsOnly === true) {
+  if (kind === "feedback" && k.defectsOnly === true) {
     return (r) => {
       const f = r as Feedback;
       return (f.rating === 1 || f.rating === 2) && !f.removed;
     };
   }
-  const from = k.messagesFromDay;
+  const from = k.fromDay?.[kind];
   if (kind === "messages" && from !== undefined) return (r) => (r as Message).receivedAt.day >= from;
-  const since = k.returnsFromDay;
-  if (kind === "returns" && since !== undefined) return (r) => (r as ReturnRequest).requestedAt.day >= since;
+  if (kind === "returns" && from !== undefined) return (r) => (r as ReturnRequest).requestedAt.day >= from;
   return null;
 }
 

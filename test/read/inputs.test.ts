@@ -237,7 +237,7 @@ describe("keep: only the records a report can use", () => {
     const oct = (d: number): number => parseDay(`2026-10-0${d}`)!;
     const inputs = await readInputsWith(
       req({ files: { feedback: ["fb.txt"], messages: ["m.csv"], returns: ["r.csv"] } }),
-      opts({ keep: { feedbackDefectsOnly: true, messagesFromDay: oct(2), returnsFromDay: oct(5) } }),
+      opts({ keep: { defectsOnly: true, fromDay: { messages: oct(2), returns: oct(5) } } }),
       fs.deps,
     );
     const fb = inputs.feedback!;
@@ -256,7 +256,7 @@ describe("keep: only the records a report can use", () => {
     });
     const inputs = await readInputsWith(
       req({ files: { messages: ["m.csv"] } }),
-      opts({ keep: { messagesFromDay: parseDay("2026-10-02")! } }),
+      opts({ keep: { fromDay: { messages: parseDay("2026-10-02")! } } }),
       fs.deps,
     );
     const m = inputs.messages!;
@@ -275,7 +275,7 @@ describe("keep: only the records a report can use", () => {
     });
     const inputs = await readInputsWith(
       req({ files: { feedback: ["fb.txt"] } }),
-      opts({ keep: { feedbackDefectsOnly: true } }),
+      opts({ keep: { defectsOnly: true } }),
       fs.deps,
     );
     const fb = inputs.feedback!;
