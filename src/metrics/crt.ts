@@ -79,7 +79,7 @@ export const crt: MetricFn = (ctx, window) => {
   let answered = 0;
   let answeredMs = 0;
   const offenders: Offender[] = [];
-  const f = cached(ctx, "messages", messages.records, () => messageFacts(messages.records));
+  const f = cached(ctx, "message facts", messages.records, () => messageFacts(messages.records));
   const { from, to } = window;
   for (let j = 0; j < f.records.length; j++) {
     const day = f.receivedDay[j]!;

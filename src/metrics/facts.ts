@@ -147,7 +147,7 @@ export function orderFacts(input: OrdersInput): OrderFacts {
  * days), else read now.
  */
 export function factsOf(ctx: MetricContext, input: OrdersInput): OrderFacts {
-  return cached(ctx, "orders", input.records, () => orderFacts(input));
+  return cached(ctx, "order facts", input.records, () => orderFacts(input));
 }
 
 /**
