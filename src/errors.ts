@@ -25,6 +25,8 @@ export interface ErrorParams {
   limit?: number;
   /** The row was skipped (--skip-invalid): leave out the advice to skip it. */
   skipped?: boolean;
+  /** An option's value as the caller gave it (any type), written as JSON (usage errors). */
+  given?: unknown;
 }
 
 type Render = (p: ErrorParams) => string;
@@ -35,8 +37,16 @@ const fix = (p: ErrorParams): string => (p.hint ? `; ${p.hint}` : "");
 
 export const MESSAGES = {
   USAGE: (p) => `${p.detail ?? "bad usage"}${fix(p)}`,
-  // usage errors (cli)
+  // usage errors (engine)
+  TIME_ZONE_UNKNOWN: (p) =>
+    `unknown time zone ${JSON.stringify(p.value)}; expected an IANA name such as UTC, America/Los_Angeles or Europe/Berlin`,
+  /** Raised by the engine (resolveAsOf) and the CLI alike: one code, one text. */
   AS_OF_NOT_DATE: (p) => `--as-of ${JSON.stringify(p.value)} is not a date; expected YYYY-MM-DD, such as 2026-03-31`,
+  FAIL_ON_UNKNOWN: (p) => `--fail-on ${JSON.stringify(p.given)} is not one of ${(p.accepted ?? []).join(", ")}`,
+  DAYS_OUT_OF_RANGE: (p) => `--days ${JSON.stringify(p.given)} is not a whole number from 1 to 730`,
+  NO_SUCH_WINDOW: (p) =>
+    `${p.key ?? ""} has no ${String(p.given)}-day window; its windows are ${(p.accepted ?? []).join(", ")} days (metrics.${p.key ?? ""}.windows in the config)`,
+  // usage errors (cli)
   TZ_UNKNOWN: (p) =>
     `--tz ${JSON.stringify(p.value)} is not a time zone; expected an IANA name such as UTC, America/Los_Angeles or Europe/Berlin`,
   STDIN_TWICE: () => `standard input (-) can be read only once`,
@@ -55,7 +65,7 @@ export const MESSAGES = {
   DIR_UNRECOGNISED: (p) =>
     `${at(p)}cannot tell which kind of export this is from its headers (${quoteList(p.found)}); pass it with --orders, --feedback, ... or rename its columns`,
   DIR_AMBIGUOUS: (p) =>
-    `${at(p)}the headers fit more than one kind of export (${(p.accepted ?? []).join(", ")}); pass it with --${p.accepted?.[0] ?? "orders"} FILE`,
+    `${at(p)}the headers fit more than one kind of export (${(p.accepted ?? []).join(", ")}); pass it with --${p.accepted?.[0] ?? "KIND"} FILE`,
   STDIN_KIND: (p) => `reading standard input ("-") needs --kind ${(p.accepted ?? []).join("|")}`,
   NO_INPUT: () => `no input given; try: ahr check orders.txt  (or ahr check exports/)`,
   MISSING_COLUMN: (p) =>

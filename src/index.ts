@@ -2,7 +2,7 @@
  * The library: `import { checkHealth } from "ahr"` returns the object `ahr check --format json`
  * prints. `schemaVersion` in it is the promise to scripts.
  */
-export { checkHealth, type CheckOptions } from "./check.js";
+export { checkHealth, type CheckOptions } from "./engine/index.js";
 export type {
   AccountHealth,
   Attention,

@@ -3,7 +3,7 @@
  * answers from here without loading commander, zod or the readers (a fast first call).
  */
 import type { Io } from "./io.js";
-import { packageVersion } from "./version.js";
+import { packageVersion } from "../version.js";
 
 export async function main(proc: NodeJS.Process): Promise<number> {
   const argv = proc.argv.slice(2);

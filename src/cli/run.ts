@@ -11,7 +11,7 @@ import { Command, CommanderError } from "commander";
 import { AhrError, isAhrError } from "../errors.js";
 import { COMMANDS } from "./commands/index.js";
 import { cleanLines, oneLine, writeError, type Io } from "./io.js";
-import { packageVersion } from "./version.js";
+import { packageVersion } from "../version.js";
 
 export type { Io } from "./io.js";
 

@@ -1,26 +1,23 @@
 /**
- * The metric table of SPEC section 2 and the resolved configuration every layer below the CLI
- * receives. The zod schema that validates a config file lives in config/schema.ts; this file is
- * the defaults and the shape after defaults and flags are applied.
+ * The resolved configuration every layer below the CLI receives, and its defaults (the metrics'
+ * own defaults come from catalog.ts, re-exported here). The zod schema that validates a config
+ * file lives in config/schema.ts; this file is the defaults and the shape after defaults and
+ * flags are applied.
  */
+import { METRICS, METRIC_IDS, type Condition, type Level, type MetricId } from "../catalog.js";
 import type { InputKind } from "../records.js";
 
-export type MetricId = "odr" | "pfcr" | "lsr" | "vtr" | "otdr" | "crt" | "rdr" | "refund_rate";
-export type Condition = "lt" | "gte";
-export type Level = "error" | "warn" | "off";
-export type ChannelScope = "mfn" | "afn" | "all";
-
-export interface MetricDefinition {
-  id: MetricId;
-  name: string;
-  condition: Condition;
-  /** One row per channel per window. */
-  channels: ChannelScope[];
-  /** What one counted item is, for sentences ("2 more defective orders"). */
-  unit: { one: string; many: string };
-  /** What a bad item is called in sentences ("defective order", "late shipment"). */
-  bad: { one: string; many: string };
-}
+export {
+  METRICS,
+  METRIC_IDS,
+  type ChannelScope,
+  type Condition,
+  type DateBasis,
+  type Level,
+  type MetricDefaults,
+  type MetricDefinition,
+  type MetricId,
+} from "../catalog.js";
 
 export interface MetricSettings {
   target: number;
@@ -30,85 +27,6 @@ export interface MetricSettings {
   level: Level;
 }
 
-export const METRIC_IDS: readonly MetricId[] = [
-  "odr",
-  "pfcr",
-  "lsr",
-  "vtr",
-  "otdr",
-  "crt",
-  "rdr",
-  "refund_rate",
-];
-
-const orders = { one: "order", many: "orders" };
-export const METRICS: Record<MetricId, MetricDefinition> = {
-  odr: {
-    id: "odr",
-    name: "Order Defect Rate",
-    condition: "lt",
-    channels: ["mfn", "afn"],
-    unit: orders,
-    bad: { one: "defective order", many: "defective orders" },
-  },
-  pfcr: {
-    id: "pfcr",
-    name: "Pre-fulfillment Cancel Rate",
-    condition: "lt",
-    channels: ["mfn"],
-    unit: orders,
-    bad: { one: "cancelled order", many: "cancelled orders" },
-  },
-  lsr: {
-    id: "lsr",
-    name: "Late Shipment Rate",
-    condition: "lt",
-    channels: ["mfn"],
-    unit: orders,
-    bad: { one: "late shipment", many: "late shipments" },
-  },
-  vtr: {
-    id: "vtr",
-    name: "Valid Tracking Rate",
-    condition: "gte",
-    channels: ["mfn"],
-    unit: { one: "shipment", many: "shipments" },
-    bad: { one: "shipment without valid tracking", many: "shipments without valid tracking" },
-  },
-  otdr: {
-    id: "otdr",
-    name: "On-Time Delivery Rate",
-    condition: "gte",
-    channels: ["mfn"],
-    unit: { one: "shipment", many: "shipments" },
-    bad: { one: "late delivery", many: "late deliveries" },
-  },
-  crt: {
-    id: "crt",
-    name: "Contact Response Time",
-    condition: "gte",
-    channels: ["all"],
-    unit: { one: "message", many: "messages" },
-    bad: { one: "late response", many: "late responses" },
-  },
-  rdr: {
-    id: "rdr",
-    name: "Return Dissatisfaction Rate",
-    condition: "lt",
-    channels: ["all"],
-    unit: { one: "return request", many: "return requests" },
-    bad: { one: "negative return", many: "negative returns" },
-  },
-  refund_rate: {
-    id: "refund_rate",
-    name: "Refund Rate",
-    condition: "lt",
-    channels: ["all"],
-    unit: orders,
-    bad: { one: "refunded order", many: "refunded orders" },
-  },
-};
-
 /** Default warning point: 0.8 x target (lt), target + 0.2 x (1 - target) (gte), in millionths. */
 export function defaultWarnAt(condition: Condition, target: number): number {
   const t = Math.round(target * 1_000_000);
@@ -116,20 +34,14 @@ export function defaultWarnAt(condition: Condition, target: number): number {
   return w / 1_000_000;
 }
 
-function settings(id: MetricId, target: number, windows: number[], lagDays: number, level: Level): MetricSettings {
-  return { target, warnAt: defaultWarnAt(METRICS[id].condition, target), windows, lagDays, level };
-}
-
-export const DEFAULT_METRIC_SETTINGS: Record<MetricId, MetricSettings> = {
-  odr: settings("odr", 0.01, [60], 14, "error"),
-  pfcr: settings("pfcr", 0.025, [7], 0, "error"),
-  lsr: settings("lsr", 0.04, [10, 30], 0, "error"),
-  vtr: settings("vtr", 0.95, [30], 0, "error"),
-  otdr: settings("otdr", 0.97, [30], 0, "warn"),
-  crt: settings("crt", 0.9, [7, 30, 90], 0, "warn"),
-  rdr: settings("rdr", 0.1, [60], 0, "warn"),
-  refund_rate: settings("refund_rate", 0.05, [30], 0, "warn"),
-};
+/** Each metric's default settings (catalog.ts), warnAt derived from the target. */
+export const DEFAULT_METRIC_SETTINGS: Record<MetricId, MetricSettings> = Object.fromEntries(
+  METRIC_IDS.map((id) => {
+    const d = METRICS[id].defaults;
+    const warnAt = defaultWarnAt(METRICS[id].condition, d.target);
+    return [id, { target: d.target, warnAt, windows: [...d.windows], lagDays: d.lagDays, level: d.level }];
+  }),
+) as Record<MetricId, MetricSettings>;
 
 export interface AhrSettings {
   severityPoints: { low: number; medium: number; high: number };

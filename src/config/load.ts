@@ -12,14 +12,8 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
-import {
-  defaultConfig,
-  defaultWarnAt,
-  METRIC_IDS,
-  METRICS,
-  type DateOrder,
-  type ResolvedConfig,
-} from "./defaults.js";
+import { METRIC_IDS, METRICS } from "../catalog.js";
+import { defaultConfig, defaultWarnAt, type DateOrder, type ResolvedConfig } from "./defaults.js";
 import { AhrError } from "../errors.js";
 import { INPUT_KINDS } from "../records.js";
 import { validateConfig, type ConfigFile } from "./schema.js";

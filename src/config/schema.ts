@@ -16,7 +16,7 @@
  *   beyond the target) is made after merging, in load.ts, because it needs the defaults.
  */
 import { z } from "zod";
-import { METRIC_IDS, type MetricId } from "../config/defaults.js";
+import { METRIC_IDS, type MetricId } from "../catalog.js";
 import { INPUT_FIELDS, INPUT_KINDS, type InputKind } from "../records.js";
 import { isValidZone } from "../time.js";
 

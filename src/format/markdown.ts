@@ -5,7 +5,7 @@
  * (offenders and attention items at 10 per list, text at 200 characters per cell), which keeps
  * the document far under GitHub's 1 MiB step-summary limit whatever the inputs.
  */
-import { METRICS } from "../config/defaults.js";
+import { METRICS } from "../catalog.js";
 import type { Offender, Report } from "../report/types.js";
 import {
   STATUS_SYMBOL,

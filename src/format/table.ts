@@ -36,7 +36,7 @@ import {
   tableLabel,
   targetText,
 } from "./words.js";
-import { METRICS } from "../config/defaults.js";
+import { METRICS } from "../catalog.js";
 import { clip, cleanText } from "./sanitize.js";
 import type { FormatContext } from "./types.js";
 

@@ -4,21 +4,9 @@
  * each formatter cleans (terminal) or escapes (Markdown) the result, since some of it (policy
  * names, reasons) came from files.
  */
-import { METRICS } from "../config/defaults.js";
+import { METRICS } from "../catalog.js";
 import type { AccountHealth, MetricRow, Report, Status, Summary } from "../report/types.js";
-import type { MetricId } from "../config/defaults.js";
 
-/** The short name of a metric in human output ("ODR", "Refund"). */
-export const SHORT_NAMES: Record<MetricId, string> = {
-  odr: "ODR",
-  pfcr: "PFCR",
-  lsr: "LSR",
-  vtr: "VTR",
-  otdr: "OTDR",
-  crt: "CRT",
-  rdr: "RDR",
-  refund_rate: "Refund",
-};
 
 export const STATUS_SYMBOL: Record<Status, string> = { good: "✔", at_risk: "▲", breach: "✖", no_data: "–" };
 export const STATUS_WORD: Record<Status, string> = { good: "good", at_risk: "at risk", breach: "breach", no_data: "no data" };
@@ -54,12 +42,12 @@ function showsChannel(row: MetricRow): boolean {
 /** "ODR (MFN) 60d", "LSR 10d". */
 export function rowLabel(row: MetricRow): string {
   const channel = showsChannel(row) ? ` (${row.channel.toUpperCase()})` : "";
-  return `${SHORT_NAMES[row.id]}${channel} ${row.windowDays}d`;
+  return `${METRICS[row.id].short}${channel} ${row.windowDays}d`;
 }
 
 /** "ODR 60d": the table's metric cell (the channel has its own column). */
 export function tableLabel(row: MetricRow): string {
-  return `${SHORT_NAMES[row.id]} ${row.windowDays}d`;
+  return `${METRICS[row.id].short} ${row.windowDays}d`;
 }
 
 /** "n/d" or "–". */
@@ -156,7 +144,7 @@ export function noDataLines(rows: readonly MetricRow[]): string[] {
   return [...groups.values()].map(({ row, windows }) => {
     const channel = showsChannel(row) ? ` (${row.channel.toUpperCase()})` : "";
     const reason = row.reason ?? (row.denominator === 0 ? "nothing in the window" : "no data");
-    return `${SHORT_NAMES[row.id]}${channel} ${windows.map((w) => `${w}d`).join(", ")}: no data (${reason})`;
+    return `${METRICS[row.id].short}${channel} ${windows.map((w) => `${w}d`).join(", ")}: no data (${reason})`;
   });
 }
 

@@ -16,10 +16,10 @@
  * - status: breach if unhealthy or at deactivation risk, at_risk if the band is at_risk, else good.
  */
 import type { MetricContext } from "../metrics/types.js";
-import { factsOf, PENDING } from "../metrics/facts.js";
+import { channelBits, factsOf, purchasedIn } from "../metrics/facts.js";
 import { inWindow, windowFor } from "../metrics/window.js";
 import type { Violation } from "../records.js";
-import type { AccountHealth, Deduction, RepeatLimit } from "../report/types.js";
+import type { AccountHealth, Deduction, RepeatLimit } from "./types.js";
 import { formatDay } from "../time.js";
 
 export const BASELINE = 200;
@@ -63,8 +63,10 @@ export function accountHealth(ctx: MetricContext): AccountHealth {
   if (inputs.orders === undefined) notes.push(NO_ORDERS_NOTE);
   else {
     const f = factsOf(ctx, inputs.orders);
+    // Non-pending orders of every channel purchased in W(180, 0) (which ends on D itself).
+    const all = channelBits("all");
     for (let j = 0; j < f.records.length; j++) {
-      if ((f.flags[j]! & PENDING) === 0 && inWindow(f.purchaseDay[j]!, window)) orders180d++;
+      if (purchasedIn(f, j, asOf, all, window.from, window.to)) orders180d++;
     }
     // Orders the reader only counted (older than every metric's windows).
     for (const [day, n] of inputs.orders.countedOnly?.nonPendingByDay ?? []) {

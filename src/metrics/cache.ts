@@ -6,10 +6,9 @@
  * (facts.ts), the messages' (crt.ts), and the defect rows matched to the orders (defects.ts), each
  * read once however many days and metrics use them.
  *
- * A context without a cache (tests make bare ones) computes each value at every call.
+ * A context without a cache (tests make bare ones) computes each value at every call. This file
+ * imports nothing: `cached` takes anything with a `cache` (a MetricContext, types.ts).
  */
-import type { MetricContext } from "./types.js";
-
 interface Kept {
   /** The records the value was computed from. */
   of: readonly unknown[];
@@ -30,7 +29,7 @@ export function newCache(): Cache {
  * still of the same length); else `build()`, kept for `of` in place of whatever was kept under
  * `key`.
  */
-export function cached<T>(ctx: MetricContext, key: string, of: readonly unknown[], build: () => T): T {
+export function cached<T>(ctx: { readonly cache?: Cache | undefined }, key: string, of: readonly unknown[], build: () => T): T {
   const cache = ctx.cache;
   const kept = cache?.get(key);
   if (kept !== undefined && kept.of === of && kept.length === of.length) return kept.value as T;

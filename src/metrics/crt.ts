@@ -15,7 +15,8 @@
 import { cached } from "./cache.js";
 import { dayText, noData, tallied } from "./orders.js";
 import type { Message } from "../records.js";
-import type { MetricFn, Offender } from "./types.js";
+import { METRICS } from "../catalog.js";
+import type { Metric, MetricFn, Offender } from "./types.js";
 
 const BASIS = "message received";
 const HOUR = 3_600_000;
@@ -78,7 +79,7 @@ export const crt: MetricFn = (ctx, window) => {
   let answered = 0;
   let answeredMs = 0;
   const offenders: Offender[] = [];
-  const f = cached(ctx, "messages", messages.records, () => messageFacts(messages.records));
+  const f = cached(ctx, "message facts", messages.records, () => messageFacts(messages.records));
   const { from, to } = window;
   for (let j = 0; j < f.records.length; j++) {
     const day = f.receivedDay[j]!;
@@ -116,3 +117,5 @@ export const crt: MetricFn = (ctx, window) => {
   const averageResponseHours = answered === 0 ? null : answeredMs / answered / HOUR;
   return { ...tallied(BASIS, counted, offenders, [], onTime), averageResponseHours };
 };
+
+export default { meta: METRICS.crt, compute: crt } satisfies Metric;

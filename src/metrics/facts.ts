@@ -13,7 +13,7 @@
  * day in UTC (Instants: 8 bytes instead of 12, as the order store keeps them), the flags in a
  * byte: ~52 bytes an order instead of ~64.
  */
-import type { ChannelScope } from "../config/defaults.js";
+import type { ChannelScope } from "../catalog.js";
 import type { Order, OrdersInput } from "../records.js";
 import { cached } from "./cache.js";
 import { hasValidTracking, offender } from "./orders.js";
@@ -147,7 +147,7 @@ export function orderFacts(input: OrdersInput): OrderFacts {
  * days), else read now.
  */
 export function factsOf(ctx: MetricContext, input: OrdersInput): OrderFacts {
-  return cached(ctx, "orders", input.records, () => orderFacts(input));
+  return cached(ctx, "order facts", input.records, () => orderFacts(input));
 }
 
 /**

@@ -1,22 +1,15 @@
-/** The metric registry: one MetricFn per metric id (SPEC section 2), in one place. */
-import type { MetricId } from "../config/defaults.js";
-import type { MetricFn } from "./types.js";
-import { pfcr } from "./pfcr.js";
-import { lsr } from "./lsr.js";
-import { vtr } from "./vtr.js";
-import { otdr } from "./otdr.js";
-import { refundRate } from "./refund-rate.js";
-import { odr } from "./odr.js";
-import { crt } from "./crt.js";
-import { rdr } from "./rdr.js";
+/** The metric modules (registry.ts) by id and in report order (catalog.ts's METRIC_IDS). */
+import { METRIC_IDS, type MetricId } from "../catalog.js";
+import * as REGISTRY from "./registry.js";
+import type { Metric, MetricFn } from "./types.js";
 
-export const METRIC_FNS: Record<MetricId, MetricFn> = {
-  odr,
-  pfcr,
-  lsr,
-  vtr,
-  otdr,
-  crt,
-  rdr,
-  refund_rate: refundRate,
-};
+/** Every catalog id has its module (a missing registry line fails to compile here). */
+export const METRIC_MODULES: Readonly<Record<MetricId, Metric>> = REGISTRY;
+
+/** The modules in report order. */
+export const METRIC_LIST: readonly Metric[] = METRIC_IDS.map((id) => METRIC_MODULES[id]);
+
+/** The compute function of each metric. */
+export const METRIC_FNS: Record<MetricId, MetricFn> = Object.fromEntries(
+  METRIC_IDS.map((id) => [id, METRIC_MODULES[id].compute]),
+) as Record<MetricId, MetricFn>;

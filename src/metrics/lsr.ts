@@ -9,11 +9,31 @@
  *   is in the window and whose latest ship time is before the end of D. Not counted; listed.
  * - Needs `latest_ship_date` and `shipped_at`.
  */
-import { CANCELLED, channelBits, counts, factsOf, msAt } from "./facts.js";
-import type { MetricFn, Offender } from "./types.js";
+import { CANCELLED, channelBits, counts, factsOf, msAt, type OrderFacts } from "./facts.js";
+import { METRICS } from "../catalog.js";
+import type { Metric, MetricFn, Offender } from "./types.js";
 import { latenessWords, noData, offender, ordersWith, sortOffenders, tallied } from "./orders.js";
 
 const BASIS = "latest ship date";
+
+/**
+ * Whether order j waits on the seller's shipment as of D: it counts as of D for the channel bits
+ * (not pending, purchased by D) and is not cancelled. lsr's population, and the report's
+ * attention list's (attention.ts).
+ */
+export function awaitsShipment(f: OrderFacts, j: number, asOf: number, bits: number): boolean {
+  return counts(f, j, asOf, bits) && (f.flags[j]! & CANCELLED) === 0;
+}
+
+/**
+ * An order's shipment as of D, from its ship instant and latest ship time (ms; NaN: none):
+ * `shipped` by the end of D; else `overdue` when the latest ship time is before the end of D
+ * (SPEC 8.5); else `open` (it can still ship in time).
+ */
+export function shipmentState(shippedMs: number, dueMs: number, endOfDay: number): "shipped" | "overdue" | "open" {
+  if (shippedMs <= endOfDay) return "shipped"; // NaN: not shipped
+  return dueMs < endOfDay ? "overdue" : "open";
+}
 
 export const lsr: MetricFn = (ctx, window, channel) => {
   const got = ordersWith(ctx, ["latest_ship_date", "shipped_at"]);
@@ -27,19 +47,19 @@ export const lsr: MetricFn = (ctx, window, channel) => {
   const { from, to } = window;
   const { endOfDay } = ctx;
   for (let j = 0; j < f.records.length; j++) {
-    if (!counts(f, j, ctx.asOf, bits) || (f.flags[j]! & CANCELLED) !== 0) continue;
+    if (!awaitsShipment(f, j, ctx.asOf, bits)) continue;
     const dueDay = f.latestShip.day[j]!; // NONE (no latest ship date) is before every window
     if (dueDay < from || dueDay > to) continue;
     const dueMs = msAt(f.latestShip, j);
     const shippedMs = msAt(f.shipped, j);
-    if (shippedMs <= endOfDay) {
-      // Shipped by the end of D (NaN: not shipped).
+    const state = shipmentState(shippedMs, dueMs, endOfDay);
+    if (state === "shipped") {
       denominator++;
       if (shippedMs > dueMs) {
         const by = latenessWords({ ms: dueMs, day: dueDay }, shippedMs, f.shipped.day[j]!);
         late.push(offender(f.records[j]!, dueDay, `shipped ${by} after the latest ship date`));
       }
-    } else if (dueMs < endOfDay) {
+    } else if (state === "overdue") {
       const by = latenessWords({ ms: dueMs, day: dueDay }, endOfDay, ctx.asOf);
       overdue.push(offender(f.records[j]!, dueDay, `not shipped, ${by} past the latest ship date`));
     }
@@ -47,3 +67,5 @@ export const lsr: MetricFn = (ctx, window, channel) => {
 
   return { ...tallied(BASIS, denominator, late), overdue: sortOffenders(overdue) };
 };
+
+export default { meta: METRICS.lsr, compute: lsr } satisfies Metric;

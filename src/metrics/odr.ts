@@ -10,7 +10,8 @@
  * - Needs an orders input and at least one of feedback, claims, chargebacks (8.8); with only some
  *   of those, it counts what is there and a note names the missing ones.
  */
-import type { MetricFn, OdrComponents } from "./types.js";
+import { METRICS } from "../catalog.js";
+import type { Metric, MetricFn, OdrComponents } from "./types.js";
 import { defectInputsGiven, defectsAsOf, type DefectKind } from "./defects.js";
 import { purchaseDated } from "./facts.js";
 import { noData, tallied } from "./orders.js";
@@ -51,3 +52,5 @@ export const odr: MetricFn = (ctx, window, channel) => {
   const notes = missing.length > 0 ? [missingDefectInputsNote(given, missing)] : [];
   return { ...tallied(BASIS, denominator, offenders, notes), components };
 };
+
+export default { meta: METRICS.odr, compute: odr } satisfies Metric;

@@ -9,7 +9,8 @@
  * - Needs `promised_delivery_date`, `delivered_at`, `shipped_at` and tracking.
  */
 import { channelBits, counts, factsOf, msAt, VALID_TRACKING } from "./facts.js";
-import type { MetricFn, Offender } from "./types.js";
+import { METRICS } from "../catalog.js";
+import type { Metric, MetricFn, Offender } from "./types.js";
 import { daysWords, noData, offender, ordersWith, tallied } from "./orders.js";
 
 const BASIS = "promised delivery date";
@@ -46,3 +47,5 @@ export const otdr: MetricFn = (ctx, window, channel) => {
 
   return tallied(BASIS, denominator, offenders, [], denominator - offenders.length);
 };
+
+export default { meta: METRICS.otdr, compute: otdr } satisfies Metric;

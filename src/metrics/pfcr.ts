@@ -9,7 +9,8 @@
  */
 import type { CancelledBy } from "../records.js";
 import { purchaseDated, SELLER_CANCEL } from "./facts.js";
-import type { MetricFn } from "./types.js";
+import { METRICS } from "../catalog.js";
+import type { Metric, MetricFn } from "./types.js";
 import { noData, ordersWith, tallied } from "./orders.js";
 
 const BASIS = "purchase date";
@@ -34,3 +35,5 @@ export const pfcr: MetricFn = (ctx, window, channel) => {
   const notes = got.orders.columns.has("cancelled_by") ? [] : [NO_INITIATOR_NOTE];
   return tallied(BASIS, denominator, offenders, notes);
 };
+
+export default { meta: METRICS.pfcr, compute: pfcr } satisfies Metric;

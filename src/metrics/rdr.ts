@@ -14,7 +14,8 @@
  */
 import { formatDay } from "../time.js";
 import { noData, tallied } from "./orders.js";
-import type { MetricFn, Offender } from "./types.js";
+import { METRICS } from "../catalog.js";
+import type { Metric, MetricFn, Offender } from "./types.js";
 import { hoursWords } from "./crt.js";
 import { inWindow } from "./window.js";
 
@@ -98,3 +99,5 @@ export const rdr: MetricFn = (ctx, window) => {
   const note = unjudgedNote(cols);
   return tallied(BASIS, denominator, offenders, note === null ? [] : [note]);
 };
+
+export default { meta: METRICS.rdr, compute: rdr } satisfies Metric;

@@ -7,7 +7,8 @@
  * - Needs `refunded_at` or `refund_amount`.
  */
 import { purchaseDated, REFUND_UNDATED } from "./facts.js";
-import type { MetricFn } from "./types.js";
+import { METRICS } from "../catalog.js";
+import type { Metric, MetricFn } from "./types.js";
 import { noData, ordersWith, tallied } from "./orders.js";
 
 const BASIS = "purchase date";
@@ -22,3 +23,5 @@ export const refundRate: MetricFn = (ctx, window, channel) => {
   );
   return tallied(BASIS, denominator, offenders);
 };
+
+export default { meta: METRICS.refund_rate, compute: refundRate } satisfies Metric;

@@ -3,7 +3,7 @@
  * scaled to millionths (exact for up to six decimal places, which the config schema enforces) and
  * compared against numerator x 1e6 vs ppm x denominator, never as binary floats.
  */
-import type { Condition } from "../config/defaults.js";
+import type { Condition } from "../catalog.js";
 
 export type Status = "good" | "at_risk" | "breach" | "no_data";
 

@@ -1,5 +1,6 @@
 /** The contract between the metric modules and the report. */
-import type { ChannelScope, ResolvedConfig } from "../config/defaults.js";
+import type { ChannelScope, MetricDefinition } from "../catalog.js";
+import type { ResolvedConfig } from "../config/defaults.js";
 import type { Inputs } from "../records.js";
 import type { Zone } from "../time.js";
 import type { Cache } from "./cache.js";
@@ -66,3 +67,13 @@ export interface Tally {
 }
 
 export type MetricFn = (ctx: MetricContext, window: Window, channel: ChannelScope) => Tally;
+
+/**
+ * A metric module's default export: `export default { meta, compute } satisfies Metric`. `meta`
+ * is the metric's entry in catalog.ts (what it is called, what dates it, its defaults, ...);
+ * `compute` its Tally for one window and channel. metrics/registry.ts lists the modules.
+ */
+export interface Metric {
+  readonly meta: MetricDefinition;
+  readonly compute: MetricFn;
+}

@@ -11,7 +11,8 @@
  * - Needs `shipped_at` and (`tracking_number` or `tracking_valid`).
  */
 import { channelBits, counts, factsOf, msAt, NONE, TRACKING_EXEMPT, VALID_TRACKING } from "./facts.js";
-import type { MetricFn, Offender } from "./types.js";
+import { METRICS } from "../catalog.js";
+import type { Metric, MetricFn, Offender } from "./types.js";
 import { noData, offender, ordersWith, tallied, trackingProblem } from "./orders.js";
 
 const PROMISED = "promised delivery date";
@@ -62,3 +63,5 @@ export const vtr: MetricFn = (ctx, window, channel) => {
   }
   return tallied(basis, denominator, offenders, notes, denominator - offenders.length);
 };
+
+export default { meta: METRICS.vtr, compute: vtr } satisfies Metric;

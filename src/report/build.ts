@@ -8,16 +8,14 @@
  * - `previous`: the same metric, same as-of day, over the window just before this one (the same
  *   length, ending the day before this window starts); its rate only.
  * - `forecast`: breached lower-is-better rows only; see forecast.ts for the rule.
- * - `attention`: every order (not only a window) that is unshipped as of D, not cancelled, not
- *   pending, MFN, with a latest ship date: `overdue` when its latest ship time is before the end
- *   of D (SPEC 8.5), `dueToday` when its latest ship day is D and it is not overdue yet.
+ * - `attention`: tomorrow's late shipments, over every order (metrics/attention.ts).
  * - `summary` (SPEC 5, 8.12): see summaryOf.
  */
-import { METRIC_IDS, METRICS, type MetricId, type ResolvedConfig } from "../config/defaults.js";
+import { METRIC_IDS, METRICS, type MetricId } from "../catalog.js";
+import type { ResolvedConfig } from "../config/defaults.js";
 import type { MetricContext, MetricFn, Offender, Tally } from "../metrics/types.js";
 import { newCache } from "../metrics/cache.js";
-import { CANCELLED, channelBits, counts, factsOf, msAt, NONE } from "../metrics/facts.js";
-import { dayText, latenessWords, sourceOf } from "../metrics/orders.js";
+import { attentionOf } from "../metrics/attention.js";
 import { headroomOf, rateOf, statusOf } from "../metrics/status.js";
 import { windowDates, windowFor, type Window } from "../metrics/window.js";
 import { INPUT_KINDS, type Input, type InputKind, type Inputs } from "../records.js";
@@ -28,7 +26,6 @@ import { accountHealth } from "../health/ahr.js";
 import { forecastOf } from "./forecast.js";
 import type {
   AccountHealth,
-  Attention,
   FailOn,
   InputSummary,
   MetricRow,
@@ -47,6 +44,7 @@ export interface BuildOptions {
   version: string;
 }
 
+/** Per defect input kind: its rows that refer to an order not in the orders input. */
 export interface UnmatchedCounts {
   feedback: number;
   claims: number;
@@ -162,7 +160,7 @@ function rowOf(
     const c = tally.components;
     row.components = { negativeFeedback: c.negativeFeedback, claims: c.claims, chargebacks: c.chargebacks };
   }
-  if (id === "crt") row.averageResponseHours = tally.averageResponseHours ?? null;
+  if (def.rowFields?.includes("averageResponseHours")) row.averageResponseHours = tally.averageResponseHours ?? null;
   if (tally.overdue !== undefined) row.overdue = tally.overdue.length;
   if (options.details) row.offenders = tally.offenders.map(offenderOf);
   row.previous = {
@@ -220,7 +218,7 @@ function summariesOf(inputs: Inputs, unmatched: UnmatchedCounts): InputSummary[]
   for (const kind of INPUT_KINDS) {
     const input = inputOf(inputs, kind);
     if (input === undefined) continue;
-    const u = kind === "feedback" || kind === "claims" || kind === "chargebacks" ? unmatched[kind] : 0;
+    const u = (unmatched as Partial<Record<InputKind, number>>)[kind] ?? 0;
     out.push({
       kind,
       files: [...input.files],
@@ -233,49 +231,6 @@ function summariesOf(inputs: Inputs, unmatched: UnmatchedCounts): InputSummary[]
     });
   }
   return out;
-}
-
-function byShipTime(a: { ms: number; o: Offender }, b: { ms: number; o: Offender }): number {
-  if (a.ms !== b.ms) return a.ms - b.ms;
-  const x = a.o.orderId ?? "";
-  const y = b.o.orderId ?? "";
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/**
- * Tomorrow's late shipments, over every order: unshipped as of D, not cancelled, not pending,
- * MFN, purchased by D. Overdue: latest ship time before the end of D. Due today: latest ship day
- * is D and not overdue (a ship-by date without a time means the end of D, so it is due today).
- */
-export function attentionOf(ctx: MetricContext): Attention {
-  const orders = ctx.inputs.orders;
-  if (orders === undefined || !orders.columns.has("latest_ship_date")) return { overdue: [], dueToday: [] };
-  const overdue: { ms: number; o: Offender }[] = [];
-  const dueToday: { ms: number; o: Offender }[] = [];
-  const f = factsOf(ctx, orders);
-  const mfn = channelBits("mfn");
-  for (let j = 0; j < f.records.length; j++) {
-    if (!counts(f, j, ctx.asOf, mfn) || (f.flags[j]! & CANCELLED) !== 0) continue;
-    const dueDay = f.latestShip.day[j]!;
-    // No latest ship date, or shipped by the end of D.
-    if (dueDay === NONE || msAt(f.shipped, j) <= ctx.endOfDay) continue;
-    const dueMs = msAt(f.latestShip, j);
-    if (dueMs < ctx.endOfDay) {
-      const o = f.records[j]!;
-      const date = dayText(dueDay);
-      const late = latenessWords({ ms: dueMs, day: dueDay }, ctx.endOfDay, ctx.asOf);
-      const reason = `ship by ${date}: ${late} overdue`;
-      overdue.push({ ms: dueMs, o: { orderId: o.orderId, date, reason, source: sourceOf(o) } });
-    } else if (dueDay === ctx.asOf) {
-      const o = f.records[j]!;
-      const date = dayText(dueDay);
-      dueToday.push({ ms: dueMs, o: { orderId: o.orderId, date, reason: `ship by ${date}`, source: sourceOf(o) } });
-    }
-  }
-  return {
-    overdue: overdue.sort(byShipTime).map((x) => x.o),
-    dueToday: dueToday.sort(byShipTime).map((x) => x.o),
-  };
 }
 
 /**

@@ -13,7 +13,7 @@
  *   Every current item has dropped off by D + days + lag, so the search stops there; clearsOn is
  *   null only when even a numerator of 0 is a breach (a target of 0).
  */
-import type { Condition } from "../config/defaults.js";
+import type { Condition } from "../catalog.js";
 import type { Offender } from "../metrics/types.js";
 import { statusOf } from "../metrics/status.js";
 import { formatDay, parseDay } from "../time.js";

@@ -4,7 +4,8 @@
  * `ahr check --as-of` said that day (records stamped later are "not yet happened" by the metric
  * rules themselves).
  */
-import { METRICS, type ChannelScope, type Condition, type MetricId, type ResolvedConfig } from "../config/defaults.js";
+import { METRICS, type ChannelScope, type Condition, type MetricId } from "../catalog.js";
+import type { ResolvedConfig } from "../config/defaults.js";
 import { newCache } from "../metrics/cache.js";
 import type { MetricContext, MetricFn } from "../metrics/types.js";
 import { rateOf, statusOf, type Status } from "../metrics/status.js";

@@ -2,12 +2,14 @@
  * The Report: the JSON contract (SPEC section 4), the library's return value, and the only thing
  * formatters see. Plain data; `schemaVersion` is the promise to scripts.
  */
-import type { ChannelScope, Condition, MetricId } from "../config/defaults.js";
+import type { ChannelScope, Condition, MetricId } from "../catalog.js";
+import type { AccountHealth, Deduction, RepeatLimit } from "../health/types.js";
+import type { Attention } from "../metrics/attention.js";
 import type { InputKind, SkippedRow } from "../records.js";
 import type { OdrComponents, Offender } from "../metrics/types.js";
 import type { Status } from "../metrics/status.js";
 
-export type { Offender, OdrComponents, Status };
+export type { AccountHealth, Attention, Deduction, Offender, OdrComponents, RepeatLimit, Status };
 
 export interface InputSummary {
   kind: InputKind;
@@ -55,46 +57,6 @@ export interface MetricRow {
   previous?: { window: { from: string; to: string }; rate: number | null };
   /** Breached lt metrics only. */
   forecast?: Forecast;
-}
-
-export interface Deduction {
-  policy: string;
-  severity: "low" | "medium" | "high" | "critical";
-  points: number;
-  detectedAt: string;
-}
-
-export interface RepeatLimit {
-  category: "intellectual_property" | "restricted_products";
-  count: number;
-  limit: number;
-  reached: boolean;
-}
-
-export interface AccountHealth {
-  score: number;
-  band: "healthy" | "at_risk" | "unhealthy";
-  estimated: true;
-  violationsProvided: boolean;
-  baseline: number;
-  volumeBonus: number;
-  orders180d: number;
-  deductions: Deduction[];
-  /** An open critical violation set the score to 0. */
-  critical: boolean;
-  deactivationRisk: boolean;
-  repeatLimits: RepeatLimit[];
-  /** For the exit code: unhealthy or deactivation risk = breach, at_risk band = at_risk. */
-  status: "good" | "at_risk" | "breach";
-  /** Notes for the report (not part of the JSON accountHealth object): "no orders input: ...". */
-  notes?: string[];
-}
-
-export interface Attention {
-  /** Unshipped, not cancelled, past the latest ship time: tomorrow's late shipments. */
-  overdue: Offender[];
-  /** Unshipped, not cancelled, latest ship date is D itself and not yet passed. */
-  dueToday: Offender[];
 }
 
 export type FailOn = "breach" | "at_risk" | "never";

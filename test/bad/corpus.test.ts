@@ -5,7 +5,7 @@
  * file, a Windows-1252 file.
  */
 import { describe, expect, it } from "vitest";
-import { checkHealth, type CheckOptions } from "../../src/check.js";
+import { checkHealth, type CheckOptions } from "../../src/engine/index.js";
 import { AhrError, type ErrorCode } from "../../src/errors.js";
 import type { InputKind } from "../../src/records.js";
 import type { Report } from "../../src/report/types.js";

@@ -4,7 +4,7 @@
  * trace only with --debug (cleaned of control characters like every other line).
  */
 import { describe, expect, it, vi } from "vitest";
-import { checkHealth } from "../../src/check.js";
+import { checkHealth } from "../../src/engine/index.js";
 import { AS_OF, bad, BIDI, cli, RAW_CONTROL } from "./helpers.js";
 
 const failure = vi.hoisted(() => ({ error: null as unknown }));

@@ -5,7 +5,7 @@ import { blankOrderRow, type OrderRow } from "../../src/inputs/orders/reader.js"
 import { OrderMerger } from "../../src/inputs/orders/merge.js";
 import { readInputsWith, type ReadOptions } from "../../src/inputs/index.js";
 import { defaultConfig } from "../../src/config/defaults.js";
-import { countOnlyFor } from "../../src/check.js";
+import { countOnlyFor } from "../../src/engine/index.js";
 import { buildReport } from "../../src/report/build.js";
 import { formatDay, parseDay, zone } from "../../src/time.js";
 import { fakeFs } from "../helpers/table.js";

@@ -21,7 +21,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkHealth, type CheckOptions } from "../../src/check.js";
+import { checkHealth, type CheckOptions } from "../../src/engine/index.js";
 import type { InputKind } from "../../src/records.js";
 import type { Report } from "../../src/report/types.js";
 import { formatDay, parseDay } from "../../src/time.js";

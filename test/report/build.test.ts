@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { METRIC_IDS, defaultConfig } from "../../src/config/defaults.js";
-import { AHR_ESTIMATE_NOTE, AHR_NO_VIOLATIONS_NOTE, attentionOf, buildReport } from "../../src/report/build.js";
+import { AHR_ESTIMATE_NOTE, AHR_NO_VIOLATIONS_NOTE, buildReport } from "../../src/report/build.js";
 import type { FailOn } from "../../src/report/types.js";
 import { formatJson } from "../../src/format/json.js";
 import { context, endOf, at, input, order, orders } from "../helpers/records.js";
@@ -226,45 +226,6 @@ describe("forecast (breached lt rows)", () => {
     });
     expect(r.metrics.find((m) => m.id === "vtr")?.status).toBe("breach");
     expect(r.metrics.every((m) => m.forecast === undefined)).toBe(true);
-  });
-});
-
-describe("attention: overdue and due today (SPEC 8.5, over all orders)", () => {
-  // D = 2026-11-20, end of D = 2026-11-20T23:59:59.999Z.
-  const list = [
-    order({ orderId: "A", purchase: at("2026-11-15"), latestShip: endOf("2026-11-18") }),
-    order({ orderId: "B", purchase: at("2026-11-18"), latestShip: endOf("2026-11-20") }),
-    order({ orderId: "C", purchase: at("2026-11-18"), latestShip: at("2026-11-20T10:00") }),
-    order({ orderId: "D", purchase: at("2026-11-15"), latestShip: endOf("2026-11-18"), shippedAt: at("2026-11-19T09:00") }),
-    // Shipped after D: unshipped as of D (SPEC 8.1).
-    order({ orderId: "E", purchase: at("2026-11-15"), latestShip: endOf("2026-11-19"), shippedAt: at("2026-11-21T09:00") }),
-    order({ orderId: "F", purchase: at("2026-11-15"), latestShip: endOf("2026-11-18"), cancelled: true }),
-    order({ orderId: "G", purchase: at("2026-11-15"), latestShip: endOf("2026-11-18"), pending: true }),
-    order({ orderId: "H", purchase: at("2026-11-15"), latestShip: endOf("2026-11-18"), channel: "afn" }),
-    order({ orderId: "I", purchase: at("2026-11-19"), latestShip: endOf("2026-11-21") }),
-    order({ orderId: "J", purchase: at("2026-11-21"), latestShip: endOf("2026-11-20") }),
-    // A year old and never shipped: still overdue (not only a window).
-    order({ orderId: "K", purchase: at("2025-11-01"), latestShip: endOf("2025-11-03") }),
-  ];
-
-  it("lists overdue by latest ship time, then due today", () => {
-    const a = attentionOf(context("2026-11-20", { orders: orders(list) }));
-    expect(a.overdue.map((o) => o.orderId)).toEqual(["K", "A", "E", "C"]);
-    // A: due end of 11-18, end of D is exactly 2 days later -> "2 days" (calendar days 20 - 18).
-    expect(a.overdue[1]).toMatchObject({
-      date: "2026-11-18",
-      reason: "ship by 2026-11-18: 2 days overdue",
-    });
-    expect(a.overdue[1]?.source).toMatch(/^orders\.txt:\d+$/);
-    // C: due 10:00 on D; end of D is 13 h 59 min 59.999 s later -> floor = 13 hours.
-    expect(a.overdue[3]?.reason).toBe("ship by 2026-11-20: 13 hours overdue");
-    // B: ship-by date D without a time means the end of D: not before the end of D, so due today.
-    expect(a.dueToday).toEqual([{ orderId: "B", date: "2026-11-20", reason: "ship by 2026-11-20", source: list[1]!.source.file + ":" + list[1]!.source.line }]);
-  });
-
-  it("is empty without a latest_ship_date column or without orders", () => {
-    expect(attentionOf(context("2026-11-20", { orders: orders(list, ["order_id", "purchase_date"]) }))).toEqual({ overdue: [], dueToday: [] });
-    expect(attentionOf(context("2026-11-20", {}))).toEqual({ overdue: [], dueToday: [] });
   });
 });
 

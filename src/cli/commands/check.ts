@@ -91,7 +91,7 @@ export async function runCheck(opts: CheckCommandOptions, io: Io): Promise<numbe
 
   const config = await loadCommandConfig(opts, io);
 
-  const { checkWithConfig } = await import("../../check.js");
+  const { checkWithConfig } = await import("../../engine/check.js");
   const progress = progressFor(io, opts);
   const report = await checkWithConfig(config, {
     files,

@@ -9,7 +9,8 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { defaultConfig, METRIC_IDS, METRICS } from "../../config/defaults.js";
+import { METRIC_IDS, METRICS } from "../../catalog.js";
+import { defaultConfig } from "../../config/defaults.js";
 import { AhrError } from "../../errors.js";
 import type { CommandContext, Io } from "../io.js";
 

@@ -5,7 +5,7 @@
  */
 import { resolve } from "node:path";
 import { Option, type Command } from "commander";
-import { METRIC_IDS, type MetricId } from "../../config/defaults.js";
+import { METRIC_IDS, type MetricId } from "../../catalog.js";
 import { AhrError } from "../../errors.js";
 import { FORMATS, formatTrend, type OutputFormat } from "../../format/index.js";
 import { inputOptions, inputPaths, loadCommandConfig, resolveInputArgs, withInputs, type InputCommandOptions, type RawInputOptions } from "../inputs.js";
@@ -70,7 +70,7 @@ export async function runTrend(opts: TrendCommandOptions, io: Io): Promise<numbe
 
   const config = await loadCommandConfig(opts, io);
 
-  const { trendWithConfig } = await import("../../check.js");
+  const { trendWithConfig } = await import("../../engine/trend.js");
   const trend = await trendWithConfig(config, {
     metric: opts.metric as MetricId,
     days,

@@ -1,0 +1,71 @@
+/**
+ * checkHealth: the library entry point, and what `ahr check` runs. Options in, the Report out
+ * (the same object `ahr check --format json` prints).
+ */
+import type { ResolvedConfig } from "../config/defaults.js";
+import { AhrError } from "../errors.js";
+import { readInputs, type ReadOptions } from "../inputs/index.js";
+import type { Inputs } from "../records.js";
+import { buildReport } from "../report/build.js";
+import type { Report } from "../report/types.js";
+import { zone } from "../time.js";
+import { packageVersion } from "../version.js";
+import { resolveAsOf, resolveCheckConfig, resolveFailOn, type CheckOptions } from "./options.js";
+import { countOnlyFor, keepFor, keepFromDay } from "./plan.js";
+
+/**
+ * Reads the inputs, computes every metric and the AHR estimate as of a day, and returns the
+ * report (the object `ahr check --format json` prints; `schemaVersion` is the promise).
+ * Throws {@link AhrError} for bad options, config or input (the CLI's exit code 2).
+ */
+export async function checkHealth(options: CheckOptions): Promise<Report> {
+  return checkWithConfig(await resolveCheckConfig(options), options);
+}
+
+/**
+ * checkHealth with the configuration already resolved (the CLI resolves it itself, to find the
+ * file in its working directory and to warn about it). `options.config`, `timeZone` and
+ * `dateOrder` are ignored here: `config` has them.
+ */
+export async function checkWithConfig(config: ResolvedConfig, options: CheckOptions): Promise<Report> {
+  const failOn = resolveFailOn(options);
+  const asOf = resolveAsOf(options.asOf, config.timeZone, options.now ?? new Date());
+  const inputs = await readFor(config, options, keepFromDay(asOf, config), keepFor(asOf, config), countOnlyFor(asOf, config));
+  return buildReport(inputs, {
+    asOf,
+    config,
+    details: options.details ?? false,
+    failOn,
+    version: packageVersion(),
+  });
+}
+
+/**
+ * Reads the inputs of `options` for the plan given (plan.ts): orders from `keepFrom` on, the
+ * records `keep` says, orders only counted per `countOnly`. NO_INPUT when nothing is given.
+ */
+export async function readFor(
+  config: ResolvedConfig,
+  options: CheckOptions,
+  keepFrom: number,
+  keep: NonNullable<ReadOptions["keep"]>,
+  countOnly?: ReadOptions["countOnly"],
+): Promise<Inputs> {
+  const files = options.files ?? {};
+  const paths = options.paths ?? [];
+  const given = paths.length + Object.values(files).reduce((n, list) => n + (list?.length ?? 0), 0);
+  if (given === 0 && options.stdin === undefined) throw new AhrError("NO_INPUT");
+  return readInputs(
+    { files, auto: paths, ...(options.stdin ? { stdin: options.stdin } : {}) },
+    {
+      zone: zone(config.timeZone),
+      dateOrder: config.dateOrder,
+      columns: config.columns,
+      skipInvalid: options.skipInvalid ?? false,
+      keepFromDay: keepFrom,
+      keep,
+      ...(countOnly !== undefined ? { countOnly } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    },
+  );
+}

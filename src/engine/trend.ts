@@ -1,0 +1,25 @@
+/** trendWithConfig: what `ahr trend` runs, one metric replayed over the last N as-of days. */
+import type { ResolvedConfig } from "../config/defaults.js";
+import { METRIC_MODULES } from "../metrics/index.js";
+import { buildTrend, type TrendReport } from "../report/trend.js";
+import { packageVersion } from "../version.js";
+import { readFor } from "./check.js";
+import { resolveAsOf, resolveTrendDays, resolveTrendWindow, type TrendRunOptions } from "./options.js";
+import { keepFor, trendKeepFromDay } from "./plan.js";
+
+/**
+ * Replays one metric for each of the last `days` as-of days, reading the inputs once (`ahr
+ * trend`). Each day's figure equals what `ahr check --as-of` that day says.
+ */
+export async function trendWithConfig(config: ResolvedConfig, options: TrendRunOptions): Promise<TrendReport> {
+  const days = resolveTrendDays(options);
+  const windowDays = resolveTrendWindow(config, options);
+  const asOf = resolveAsOf(options.asOf, config.timeZone, options.now ?? new Date());
+  const keepFrom = trendKeepFromDay(asOf, config, options.metric, windowDays, days);
+  const inputs = await readFor(config, options, keepFrom, keepFor(asOf, config, days));
+  return buildTrend(
+    inputs,
+    { metric: options.metric, asOf, days, windowDays, config, version: packageVersion() },
+    METRIC_MODULES[options.metric].compute,
+  );
+}
