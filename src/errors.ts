@@ -36,7 +36,6 @@ const at = (p: ErrorParams): string =>
 const fix = (p: ErrorParams): string => (p.hint ? `; ${p.hint}` : "");
 
 export const MESSAGES = {
-  USAGE: (p) => `${p.detail ?? "bad usage"}${fix(p)}`,
   // usage errors (engine)
   TIME_ZONE_UNKNOWN: (p) =>
     `unknown time zone ${JSON.stringify(p.value)}; expected an IANA name such as UTC, America/Los_Angeles or Europe/Berlin`,
