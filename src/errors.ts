@@ -75,6 +75,8 @@ export const MESSAGES = {
     `${at(p)}column ${quote(p.column ?? "")} is empty; every row needs ${p.expected ?? "a value"}${p.skipped ? "" : "; fix the row or pass --skip-invalid"}`,
   RECORD_TOO_LONG: (p) =>
     `${at(p)}a record longer than ${p.limit ?? 0} bytes; the file is probably not a CSV/TSV export${fix(p)}`,
+  BLANK_BEFORE_HEADER: (p) =>
+    `${at(p)}more than ${p.limit ?? 0} bytes of blank lines before the header; the file is probably not a CSV/TSV export`,
   TOO_MANY_COLUMNS: (p) => `${at(p)}more than ${p.limit ?? 0} columns; the file is probably not a CSV/TSV export`,
   UNCLOSED_QUOTE: (p) =>
     `${at(p)}a quoted field opened here is never closed; check for a stray " in this row`,

@@ -12,6 +12,12 @@
  * a record starts on the line after the previous record ended, plus the blank lines skipped in
  * between (`info.empty_lines`). csv-parse counts a CRLF inside a quoted field as two lines;
  * that is corrected here.
+ *
+ * Line ends: CRLF, LF and a lone CR each end a record, in any mix (issue 17). csv-parse's own
+ * discovery takes the first line end it meets as the only one, so a Windows export followed by
+ * Linux rows (`cat a.csv b.csv`) glued every later LF row into one record's cells, and a CRLF
+ * row in an LF file was counted as two lines. The three are given explicitly instead; csv-parse
+ * matches CRLF first.
  */
 import type { CsvError, Info, Parser } from "csv-parse";
 import { AhrError, isAhrError } from "../errors.js";
@@ -63,6 +69,8 @@ export async function openCsv(
   first: string,
   more: AsyncIterator<TextChunk>,
   file: string,
+  /** Physical lines before `first` (blank lines before the header that were not kept). */
+  lineOffset = 0,
 ): Promise<CsvTable> {
   const { parse } = await import("csv-parse");
   const parser: Parser = parse({
@@ -71,6 +79,7 @@ export async function openCsv(
     relax_quotes: true,
     trim: true,
     skip_empty_lines: true,
+    record_delimiter: ["\r\n", "\n", "\r"],
     max_record_size: MAX_RECORD,
     bom: false,
   });
@@ -81,9 +90,10 @@ export async function openCsv(
   let inputDone = first.length === 0;
 
   // Line bookkeeping (see the module comment).
-  let prevEnd = 0;
+  // (`extra`: lines csv-parse counts that are not there, less the lines before `first`.)
+  let prevEnd = lineOffset;
   let prevEmpty = 0;
-  let extra = 0;
+  let extra = -lineOffset;
 
   // Where records go: `early` until rows() gives the columns (the header is looked for there),
   // then straight into `batch` as RawRows; full batches wait in `ready`.

@@ -6,6 +6,12 @@
 /** Longest record (a TSV line, a CSV record with its quoted newlines): 1 MiB, in characters. */
 export const MAX_RECORD = 1024 * 1024;
 
+/**
+ * Most characters of blank lines before the header (issue 17): 1 MiB. An export has none or a
+ * few; a file of millions of them is not one, and counting their lines costs time.
+ */
+export const MAX_BLANK_PREFIX = 1024 * 1024;
+
 /** Most header columns a file may have. */
 export const MAX_COLUMNS = 2000;
 

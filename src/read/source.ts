@@ -2,8 +2,8 @@
  * Raw byte sources: a file (opened lazily, closable between the header and the rows so that a
  * table nobody reads holds no file descriptor), standard input, and gunzip on top of either.
  */
-import { readSync } from "node:fs";
-import { open, type FileHandle } from "node:fs/promises";
+import { fstatSync, readSync } from "node:fs";
+import { open, stat, type FileHandle } from "node:fs/promises";
 import { Readable, pipeline } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { AhrError, isAhrError } from "../errors.js";
@@ -40,8 +40,51 @@ function unreadable(file: string, e: unknown): AhrError {
   return new AhrError("FILE_UNREADABLE", { file, detail: message });
 }
 
+/** How long opening a named pipe may wait for a writer before `onWait` is told (issue 17). */
+export const PIPE_WAIT_NOTICE_MS = 3000;
+
+export interface FileSourceOptions {
+  /**
+   * Called once when opening `file` (a named pipe: opening one waits until something opens it
+   * for writing) has not finished after `waitNoticeMs`, so that the wait is not silent.
+   */
+  onWait?: (file: string, what: string) => void;
+  /** Default PIPE_WAIT_NOTICE_MS. */
+  waitNoticeMs?: number;
+}
+
+/** A stat of `file` that says what it is when that is not a regular file or directory. */
+async function specialKind(file: string): Promise<string | null> {
+  try {
+    const st = await stat(file);
+    if (st.isFIFO()) return "a named pipe";
+    if (st.isSocket()) return "a socket";
+    if (st.isCharacterDevice() || st.isBlockDevice()) return "a device";
+    return null;
+  } catch {
+    return null; // open() gives the coded error
+  }
+}
+
+/**
+ * Open `file`; when it is a named pipe (or another special file) and the open is still waiting
+ * after `waitNoticeMs`, `onWait` is called once.
+ */
+async function openNoticed(file: string, options: FileSourceOptions): Promise<FileHandle> {
+  const onWait = options.onWait;
+  const what = onWait === undefined ? null : await specialKind(file);
+  if (onWait === undefined || what === null) return open(file, "r");
+  const timer = setTimeout(() => onWait(file, what), options.waitNoticeMs ?? PIPE_WAIT_NOTICE_MS);
+  timer.unref();
+  try {
+    return await open(file, "r");
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Open `file` for reading: FILE_NOT_FOUND, or FILE_UNREADABLE for a directory or no permission. */
-export async function openFileSource(file: string): Promise<ByteSource> {
+export async function openFileSource(file: string, options: FileSourceOptions = {}): Promise<ByteSource> {
   let handle: FileHandle | null;
   let size: number | null;
   /**
@@ -50,7 +93,7 @@ export async function openFileSource(file: string): Promise<ByteSource> {
    */
   let regular: boolean;
   try {
-    handle = await open(file, "r");
+    handle = await openNoticed(file, options);
   } catch (e) {
     throw unreadable(file, e);
   }
@@ -147,10 +190,24 @@ export async function openFileSource(file: string): Promise<ByteSource> {
   };
 }
 
-/** Standard input (or any readable stream) as a byte source; its size is unknown. */
+/**
+ * Standard input (or any readable stream) as a byte source; its size is unknown. A stream on a
+ * file descriptor that is a directory (`ahr check - < exports/`) is FILE_UNREADABLE: Node reads
+ * it as an empty stream (issue 17).
+ */
 export function streamSource(stream: NodeJS.ReadableStream, file: string): ByteSource {
   let count = 0;
   async function* chunks(): AsyncGenerator<Buffer> {
+    const fd = (stream as { fd?: unknown }).fd;
+    if (typeof fd === "number") {
+      let directory = false;
+      try {
+        directory = fstatSync(fd).isDirectory();
+      } catch {
+        // not a descriptor fstat can look at: read it as a stream
+      }
+      if (directory) throw new AhrError("FILE_UNREADABLE", { file, detail: "standard input is a directory" });
+    }
     try {
       for await (const chunk of stream as AsyncIterable<Buffer | string>) {
         const buf = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;

@@ -1,6 +1,8 @@
 /**
  * The TSV fast path (issue 6). Amazon's flat files are tab-delimited and never quote: a record is
- * a line (LF or CRLF) and a field is the text between two tabs; a `"` is an ordinary character.
+ * a line (LF, CRLF, or a lone CR as old Mac files have, in any mix: LoneCr turns a lone CR into
+ * an LF as the text arrives) and a field is the text between two tabs; a `"` is an ordinary
+ * character.
  * Text is walked with indexOf, and only the bounds of the selected columns are noted; a cell
  * becomes a string only when the record layer asks for it (rows.ts).
  */
@@ -17,6 +19,37 @@ export function tsvHeader(line: string, file: string, lineNo: number): string[] 
     throw new AhrError("TOO_MANY_COLUMNS", { file, line: lineNo, limit: MAX_COLUMNS });
   }
   return cells.map((c) => c.trim());
+}
+
+const LONE_CR = /\r(?!\n)/;
+const LONE_CRS = /\r(?!\n)/g;
+
+/**
+ * Lone CRs as LFs, across chunk boundaries (issue 17: a CR-only TSV read as 0 rows). Text without
+ * a CR, the usual case, costs one indexOf per chunk and is passed on as it is; a CR at the end of
+ * a piece is held back until the next piece says whether an LF follows it.
+ */
+export class LoneCr {
+  private held = false;
+  push(piece: string): string {
+    let t = piece;
+    if (this.held) {
+      this.held = false;
+      t = "\r" + t;
+    }
+    if (t.indexOf("\r") === -1) return t;
+    if (t.charCodeAt(t.length - 1) === 13) {
+      this.held = true;
+      t = t.slice(0, -1);
+    }
+    return LONE_CR.test(t) ? t.replace(LONE_CRS, "\n") : t;
+  }
+  /** What is left at the end of the text: a held CR is a line end. */
+  end(): string {
+    const r = this.held ? "\n" : "";
+    this.held = false;
+    return r;
+  }
 }
 
 /** Space, tab, LF, VT, FF, CR: the white space trimmed before looking further. */
@@ -51,7 +84,8 @@ export async function* tsvBatches(
   };
   const { lines, texts, bounds } = batch;
 
-  let text = rest;
+  const cr = new LoneCr();
+  let text = cr.push(rest);
   let pos = 0;
   let line = firstLine;
   let nextTab = -1;
@@ -164,9 +198,9 @@ export async function* tsvBatches(
       }
       if (r.done === true) {
         eof = true;
-        text = text.slice(pos);
+        text = text.slice(pos) + cr.end();
       } else {
-        const chunk = chunkText(r.value);
+        const chunk = cr.push(chunkText(r.value));
         const nl = pos < len ? chunk.indexOf("\n") : -1;
         if (nl !== -1) {
           // Only the line across the boundary is joined (a copy of one line, not of the chunk).

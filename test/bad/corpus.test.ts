@@ -113,6 +113,13 @@ const CASES: Case[] = [
     says: ["config-unknown-key.json:", "metrics.odr.targt", "unknown key"],
   },
   { fixture: "config-invalid.json", as: "config", code: "CONFIG_JSON", says: ["config-invalid.json:3:", "not valid JSON"] },
+  {
+    fixture: "blank-lines.csv.gz",
+    as: "orders",
+    code: "BLANK_BEFORE_HEADER",
+    // 2 MiB of newlines before the header: line 1,048,577 is the first past the 1 MiB bound
+    says: ["blank-lines.csv.gz:1048577:", "more than 1048576 bytes of blank lines before the header"],
+  },
 ];
 
 function libraryOptions(c: Case): CheckOptions {
@@ -220,6 +227,25 @@ describe("fixtures/bad: what is NOT an error", () => {
     expect(report.notes).toContain(`${bad("windows-1252.txt")}: read as Windows-1252 (the file is not valid UTF-8)`);
     const table = await cli(["check", "--feedback", bad("windows-1252.txt"), "--as-of", AS_OF, "--no-color"]);
     expect(table.out).toMatch(/read as\s+Windows-1252/);
+  });
+
+  it("mixed line ends (CRLF rows, then LF rows): all 5 rows are read, and LSR is a breach", async () => {
+    // ship-by / shipped: 3/23 3/22, 3/24 3/23 (CRLF, on time); 3/24 3/26, 3/25 3/27, 3/26 3/28 (LF,
+    // late). LSR 10d (03-22..03-31): 3 late of 5 shipped = 60%, a breach of < 4%: exit 1.
+    const { code, report } = await json(["--orders", bad("mixed-line-ends.csv")]);
+    expect(code).toBe(1);
+    expect(report.inputs.map((i) => [i.kind, i.rows, i.records])).toEqual([["orders", 5, 5]]);
+    const lsr = report.metrics.find((m) => m.id === "lsr" && m.windowDays === 10);
+    expect([lsr?.numerator, lsr?.denominator, lsr?.status]).toEqual([3, 5, "breach"]);
+  });
+
+  it("a CR-only (old Mac) TSV: both rows are read; LSR 1 late of 2", async () => {
+    // ship-by 3/23 for both; shipped 3/22 (on time) and 3/26 (late): 1/2 = 50%, a breach
+    const { code, report } = await json(["--orders", bad("mac-line-ends.txt")]);
+    expect(code).toBe(1);
+    expect(report.inputs.map((i) => [i.kind, i.rows, i.records])).toEqual([["orders", 2, 2]]);
+    const lsr = report.metrics.find((m) => m.id === "lsr" && m.windowDays === 10);
+    expect([lsr?.numerator, lsr?.denominator]).toEqual([1, 2]);
   });
 
   it("a Windows-1252 file is decoded: ö and € survive into the records", async () => {
