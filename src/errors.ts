@@ -31,8 +31,22 @@ export interface ErrorParams {
 
 type Render = (p: ErrorParams) => string;
 
+/**
+ * Controls, DEL, C1, line/paragraph separators and invisible format characters (Unicode Cf): what
+ * showName escapes (format/sanitize.ts re-exports it; its cleanText shows the Cf ones the same way).
+ */
+const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|\p{Cf}/gu;
+
+/** A file name or key with every unsafe character shown escaped (`nope\u001b]0;T.csv`), never removed. */
+export function showName(s: string): string {
+  return s.replace(UNSHOWABLE, (c) => {
+    const cp = c.codePointAt(0) ?? 0;
+    return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, "0")}`;
+  });
+}
+
 const at = (p: ErrorParams): string =>
-  p.file === undefined ? "" : p.line === undefined ? `${p.file}: ` : `${p.file}:${p.line}: `;
+  p.file === undefined ? "" : p.line === undefined ? `${showName(p.file)}: ` : `${showName(p.file)}:${p.line}: `;
 const fix = (p: ErrorParams): string => (p.hint ? `; ${p.hint}` : "");
 
 export const MESSAGES = {
@@ -56,7 +70,7 @@ export const MESSAGES = {
   INIT_EXISTS: (p) => `${p.file} already exists; pass --force to overwrite it`,
   CONFIG_READ: (p) => `${at(p)}cannot read the config file: ${p.detail ?? ""}`,
   CONFIG_JSON: (p) => `${at(p)}the config file is not valid JSON: ${p.detail ?? ""}`,
-  CONFIG_INVALID: (p) => `${at(p)}${p.key ?? "(root)"}: ${p.detail ?? "invalid"}`,
+  CONFIG_INVALID: (p) => `${at(p)}${p.key === undefined ? "(root)" : showName(p.key)}: ${p.detail ?? "invalid"}`,
   FILE_NOT_FOUND: (p) => `${at(p)}no such file or directory${fix(p)}`,
   FILE_UNREADABLE: (p) => `${at(p)}cannot read the file: ${p.detail ?? ""}`,
   DIR_EMPTY: (p) =>
@@ -83,7 +97,7 @@ export const MESSAGES = {
   CSV_SYNTAX: (p) => `${at(p)}${p.detail ?? "malformed CSV"}${fix(p)}`,
   BINARY_FILE: (p) =>
     `${at(p)}this looks like ${p.what ?? "a binary file"}, not a CSV/TSV export${fix(p)}`,
-  OUTPUT_IS_INPUT: (p) => `--output ${p.file ?? ""} is one of the input files; refusing to overwrite it`,
+  OUTPUT_IS_INPUT: (p) => `--output ${showName(p.file ?? "")} is one of the input files; refusing to overwrite it`,
   OUTPUT_WRITE: (p) => `${at(p)}cannot write the report: ${p.detail ?? ""}`,
   INTERNAL: (p) =>
     `internal error: ${p.detail ?? "unexpected failure"}; this is a bug in ahr, please report it with the output of --debug`,
@@ -114,9 +128,11 @@ export function isAhrError(e: unknown): e is AhrError {
 /** A value from a file, quoted and with every control character escaped; long values cut. */
 export function quote(value: string, max = 80): string {
   const cut = value.length > max ? value.slice(0, max) + "…" : value;
-  return JSON.stringify(cut).replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) =>
-    `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  return JSON.stringify(cut).replace(/[\u007f-\u009f\u2028\u2029]|\p{Cf}/gu, (c) => {
+    let out = "";
+    for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, "0")}`;
+    return out;
+  });
 }
 
 function quoteList(values: string[] | undefined): string {

@@ -5,9 +5,15 @@
  * cleanText: what a terminal may see. Removes escape sequences whole (CSI, OSC up to BEL or ST,
  * DCS/SOS/PM/APC strings, two-byte ESC sequences, and their 8-bit C1 forms), then every C0
  * control (tab, newline and carriage return become a space so words stay apart), DEL, every C1
- * control (U+0080..U+009F), and the bidirectional controls that can reorder what a reader sees
- * (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069). Line and paragraph separators
- * (U+2028, U+2029) become a space.
+ * control (U+0080..U+009F). Line and paragraph separators (U+2028, U+2029) become a space.
+ * Invisible format characters (the Unicode Cf category: zero-width space and joiners, the
+ * bidirectional controls that can reorder what a reader sees, soft hyphen, BOM, tag characters)
+ * are shown visibly escaped, `\u200b`, so that `111-\u200b0000001` cannot pass for
+ * `111-0000001` (issue 17).
+ *
+ * showName: a file name or a config key, which the user must be able to find again: nothing is
+ * removed, every control, escape and invisible character is shown escaped (`nope\u001b]0;T.csv`,
+ * not `nope.csv`).
  *
  * escapeMarkdown: cleanText, then every character GitHub-flavoured Markdown gives a meaning in a
  * table cell or a line of text is escaped, and `<`, `>`, `&` become entities, so data can neither
@@ -29,13 +35,31 @@ const SEQUENCES = new RegExp(
   "g",
 );
 const SPACES = /[\t\n\r\u2028\u2029]/g;
-// C0 (after tab/newline handling), DEL, C1, and bidirectional controls.
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// C0 (after tab/newline handling), DEL, C1.
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 
-/** Text safe to print on a terminal: no escape sequences, no controls, no bidi overrides. */
-export function cleanText(s: string): string {
-  return s.replace(SEQUENCES, "").replace(SPACES, " ").replace(CONTROLS, "");
+/** Invisible format characters (Unicode Cf), bidirectional controls among them. */
+export const INVISIBLE = /\p{Cf}/gu;
+
+/** `\u200b` for a BMP character, `\u{e0001}` beyond it. */
+export function escapeChar(c: string): string {
+  const cp = c.codePointAt(0) ?? 0;
+  return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, "0")}`;
 }
+
+/**
+ * Text safe to print on a terminal: no escape sequences, no controls; invisible format characters
+ * (bidi overrides among them) shown as `\u` escapes.
+ */
+export function cleanText(s: string): string {
+  return s.replace(SEQUENCES, "").replace(SPACES, " ").replace(CONTROLS, "").replace(INVISIBLE, escapeChar);
+}
+
+/**
+ * A file name or config key as the user can find it again: every control, escape and invisible
+ * character shown escaped (defined with the error messages, which show names too).
+ */
+export { showName } from "../errors.js";
 
 const MARKDOWN_SPECIAL = /[\\|`*_~[\]<>&#!]/g;
 const MARKDOWN_ENTITY: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "&amp;" };

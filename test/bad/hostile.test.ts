@@ -51,13 +51,13 @@ describe("hostile text in the table (terminal) format", () => {
     expectClean(r.out);
     expectClean(r.err);
     expect(r.err).toBe("");
-    // the ids survive, minus the sequences and controls
-    for (const id of ["111-0000001", "111-0000002", "111-0000003", "111-0000004", "111-0000005|col"]) {
+    // the ids survive, minus the sequences and controls; bidi controls (Cf) shown escaped
+    for (const id of ["111-0000001", "111-0000002", "111-0000003", "111-\\u202e0000004", "111-\\u20660000005|col"]) {
       expect(r.out).toContain(id);
     }
     expect(r.out).toContain("111-0000006 <script>alert(1)</script>"); // CR became a space
     expect(r.out).toContain("111-overdue"); // the overdue order is listed even without --details
-    expect(r.out).toContain("Listing Policy"); // the policy name, cleaned
+    expect(r.out).toContain("Listing \\u202e\\u2066Policy"); // the policy name, cleaned; bidi shown
   });
 
   it("forced colour: the only escape sequences are ahr's own colour codes", async () => {
@@ -96,7 +96,7 @@ describe("hostile text in Markdown", () => {
     }
     expect(tables).toBeGreaterThanOrEqual(3); // inputs, metrics, offenders
     // the offender rows hold the hostile ids, escaped
-    expect(r.out).toContain("| 111-0000005\\|col |");
+    expect(r.out).toContain("| 111-\\\\u20660000005\\|col |");
     expect(r.out).toContain("| 111-0000006 &lt;script&gt;alert(1)&lt;/script&gt; |");
     expect(r.out).toContain("| 111-&lt;img src=x onerror=alert(1)&gt;7 |");
     // no HTML tag, comment or entity-free angle bracket anywhere

@@ -58,7 +58,7 @@ describe("unexpected exceptions", () => {
     expect(r.out).toBe("");
     const lines = r.err.split("\n");
     expect(lines[0]).toBe(
-      "ahr: internal error: bad  value ; this is a bug in ahr, please report it with the output of --debug",
+      "ahr: internal error: bad  value \\u202e; this is a bug in ahr, please report it with the output of --debug",
     );
     expect(lines[1]).toMatch(/^RangeError: bad {2}value/);
     expect(lines.slice(2).some((l) => /^ {4}at /.test(l))).toBe(true);

@@ -20,7 +20,7 @@ describe("formatMarkdown", () => {
 
   it("escapes pipes and HTML from the data: no raw <script>, no broken rows", () => {
     expect(md).not.toContain("<script>");
-    expect(md).toContain("112-1\\|&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(md).toContain("112-\\\\u202e1\\|&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(md).not.toContain("\u001b");
     expect(md).not.toContain("\u202e");
     // every table row has as many cells as its header

@@ -4,7 +4,8 @@ import { at, endOf, input, order, orders } from "../helpers/records.js";
 import { run } from "../report/fakes.js";
 
 export const HOSTILE_ID = "\u001b[2J112-\u202e1|<script>alert(1)</script>\u001b]0;pwned\u0007";
-export const HOSTILE_CLEAN = "112-1|<script>alert(1)</script>";
+/** HOSTILE_ID cleaned: the sequences gone, the bidi override shown escaped (issue 17). */
+export const HOSTILE_CLEAN = "112-\\u202e1|<script>alert(1)</script>";
 
 const odrOffenders = [
   { orderId: "A", date: "2026-09-08", reason: "1-star feedback", source: "feedback.txt:2" },

@@ -24,7 +24,7 @@ describe("formatTable", () => {
     for (const line of coloured.split("\n")) expect(visibleLength(line)).toBeLessThanOrEqual(80);
   });
 
-  it("strips escape sequences and bidi controls from file text but keeps the text", () => {
+  it("strips escape sequences from file text, shows bidi controls escaped, keeps the text", () => {
     expect(plain.includes("\u202e")).toBe(false);
     expect(plain.includes("\u0007")).toBe(false);
     expect(plain.includes("\u009b")).toBe(false);
