@@ -7,6 +7,7 @@
  * not ask the tz database a million times.
  */
 import { tzOffset } from "@date-fns/tz";
+import { AhrError } from "./errors.js";
 
 export const MS_PER_DAY = 86_400_000;
 
@@ -15,8 +16,16 @@ export function dayNumber(year: number, month: number, day: number): number {
   return Math.floor(Date.UTC(year, month - 1, day) / MS_PER_DAY);
 }
 
-/** `YYYY-MM-DD` for a day number. */
+/** 9999-12-31: the last day a report can name (YYYY-MM-DD has four digits for the year). */
+export const LAST_DAY = 2932896;
+
+/**
+ * `YYYY-MM-DD` for a day number. A day after 9999-12-31 (a forecast from a late --as-of, a time
+ * stamp late on 9999-12-31 with an offset) is DATE_RANGE: ISO strings write it `+010000-01-01`,
+ * which no reader of the report expects (issue 17).
+ */
 export function formatDay(day: number): string {
+  if (day > LAST_DAY) throw new AhrError("DATE_RANGE", { limit: LAST_DAY });
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
