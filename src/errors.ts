@@ -99,7 +99,8 @@ export const MESSAGES = {
     `${at(p)}this looks like ${p.what ?? "a binary file"}, not a CSV/TSV export${fix(p)}`,
   DATE_RANGE: () =>
     `a date after 9999-12-31 would be written (windows and forecasts reach up to 730 days past --as-of, a time stamp with an offset can pass midnight); use an --as-of before 9998`,
-  OUTPUT_IS_INPUT: (p) => `--output ${showName(p.file ?? "")} is one of the input files; refusing to overwrite it`,
+  OUTPUT_IS_INPUT: (p) => `${p.what ?? "--output"} ${showName(p.file ?? "")} is one of the input files; refusing to overwrite it`,
+  OUTPUT_IS_CONFIG: (p) => `${p.what ?? "--output"} ${showName(p.file ?? "")} is the config file; refusing to overwrite it`,
   OUTPUT_WRITE: (p) => `${at(p)}cannot write the report: ${p.detail ?? ""}`,
   INTERNAL: (p) =>
     `internal error: ${p.detail ?? "unexpected failure"}; this is a bug in ahr, please report it with the output of --debug`,
