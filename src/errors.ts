@@ -73,6 +73,7 @@ export const MESSAGES = {
   CONFIG_INVALID: (p) => `${at(p)}${p.key === undefined ? "(root)" : showName(p.key)}: ${p.detail ?? "invalid"}`,
   FILE_NOT_FOUND: (p) => `${at(p)}no such file or directory${fix(p)}`,
   FILE_UNREADABLE: (p) => `${at(p)}cannot read the file: ${p.detail ?? ""}`,
+  DIR_UNREADABLE: (p) => `${at(p)}cannot list the directory: ${p.detail ?? ""}`,
   DIR_EMPTY: (p) =>
     `${at(p)}no recognised export in this directory (looked at ${p.found?.length ?? 0} file(s))${fix(p)}`,
   DIR_UNRECOGNISED: (p) =>

@@ -5,7 +5,7 @@
 import { isAbsolute, resolve } from "node:path";
 import { Option, type Command } from "commander";
 import type { DateOrder, ResolvedConfig } from "../config/defaults.js";
-import { AhrError } from "../errors.js";
+import { AhrError, showName } from "../errors.js";
 import type { FormatContext } from "../format/index.js";
 import { INPUT_KINDS, type InputKind } from "../records.js";
 import { isValidZone, parseDay } from "../time.js";
@@ -140,6 +140,15 @@ export async function loadCommandConfig(opts: InputCommandOptions & { config?: s
   });
   for (const w of loaded.warnings) writeWarning(io, w);
   return loaded.config;
+}
+
+/**
+ * What opening an input that waits for a writer (a named pipe nothing writes to yet) says on
+ * stderr after a few seconds, instead of waiting silently (issue 17).
+ */
+export function waitNotice(io: Io): (file: string, what: string) => void {
+  return (file, what) =>
+    writeWarning(io, `${showName(file)} is ${what} that nothing writes to yet; waiting for a writer (or press Ctrl-C)`);
 }
 
 /** Every input path the user named, absolute: `--output` must not be one of them. */

@@ -20,8 +20,9 @@ export interface Io {
 
 /**
  * One line for stderr: newlines folded, then cleanText (escape sequences whole, OSC strings
- * included, C0/C1 controls and bidirectional controls removed): a file name or value in an
- * error message cannot reach the terminal raw.
+ * included, and C0/C1 controls removed; bidirectional controls and other invisible format
+ * characters shown as `\u` escapes): a file name or value in an error message cannot reach the
+ * terminal raw.
  */
 export function oneLine(text: string): string {
   return cleanText(text.replace(/[\r\n\t]+/g, " ")).trim();

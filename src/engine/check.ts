@@ -66,6 +66,7 @@ export async function readFor(
       keep,
       ...(countOnly !== undefined ? { countOnly } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.onWait ? { onWait: options.onWait } : {}),
     },
   );
 }

@@ -50,6 +50,8 @@ export interface CheckOptions {
   cwd?: string;
   /** Called now and then while reading a file. */
   onProgress?: ReadOptions["onProgress"];
+  /** Called when opening an input (a named pipe) has waited a few seconds for a writer. */
+  onWait?: ReadOptions["onWait"];
 }
 
 /** Options of trendWithConfig: the inputs as for checkHealth, and which metric to replay. */

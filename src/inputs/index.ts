@@ -69,16 +69,22 @@ export interface ReadOptions {
   countOnly?: MergeOptions["countOnly"];
   /** Called now and then while reading a file: bytes read so far and the size when known. */
   onProgress?: (file: string, bytesRead: number, size: number | null) => void;
+  /** Called when opening a file (a named pipe) has waited a few seconds for a writer. */
+  onWait?: (file: string, what: string) => void;
 }
 
 /** The file system seen by the reader (tests replace it with in-memory tables). */
 export interface ReadDeps {
-  open(file: string, options?: { stdin?: NodeJS.ReadableStream }): Promise<Table>;
-  /** "dir", "file" (anything else that open() should try) */
-  kindOfPath(path: string): Promise<"dir" | "file">;
+  open(file: string, options?: { stdin?: NodeJS.ReadableStream; onWait?: ReadOptions["onWait"] }): Promise<Table>;
   /**
-   * Names of the entries of a directory that can hold an export: regular files, symbolic links
-   * and subdirectories (these are named in a note, not read); devices, FIFOs and sockets never.
+   * "dir", "file" (anything else that open() should try), or, for a path that (through its
+   * symbolic links) is a named pipe, socket or device, what it is ("a named pipe"): such a path
+   * is read when named, and only noted in a directory (opening a pipe there would wait forever).
+   */
+  kindOfPath(path: string): Promise<"dir" | "file" | { special: string }>;
+  /**
+   * Names of the entries of a directory (every kind of entry: subdirectories and special files
+   * are named in a note, not read). DIR_UNREADABLE when the directory cannot be listed.
    */
   listFiles(dir: string): Promise<string[]>;
 }
@@ -103,14 +109,25 @@ async function fsDeps(): Promise<ReadDeps> {
     open: (file, o) => openTable(file, o),
     kindOfPath: async (path) => {
       try {
-        return (await stat(path)).isDirectory() ? "dir" : "file";
+        const st = await stat(path);
+        if (st.isDirectory()) return "dir";
+        if (st.isFIFO()) return { special: "a named pipe" };
+        if (st.isSocket()) return { special: "a socket" };
+        if (st.isCharacterDevice() || st.isBlockDevice()) return { special: "a device" };
+        return "file";
       } catch {
         return "file"; // open() gives the coded error (FILE_NOT_FOUND, ...)
       }
     },
     listFiles: async (dir) => {
-      const entries = await readdir(dir, { withFileTypes: true });
-      return entries.filter((e) => e.isFile() || e.isSymbolicLink() || e.isDirectory()).map((e) => e.name);
+      try {
+        return await readdir(dir);
+      } catch (e) {
+        // An input directory that cannot be listed is an input error, not a bug (issue 17).
+        const code = (e as NodeJS.ErrnoException).code;
+        const detail = code === "EACCES" || code === "EPERM" ? "permission denied" : (code ?? String(e));
+        throw new AhrError("DIR_UNREADABLE", { file: dir, detail });
+      }
     },
   };
 }
@@ -134,11 +151,18 @@ export async function readInputsWith(request: ReadRequest, options: ReadOptions,
       let recognised = 0;
       for (const name of names) {
         const file = join(path, name);
-        if ((await deps.kindOfPath(file)) === "dir") {
+        const what = await deps.kindOfPath(file);
+        if (what === "dir") {
           notes.push(`${file}: a directory inside ${path}, not read (only the files directly in it are); give its path to read it`);
           continue;
         }
-        const table = await deps.open(file);
+        if (typeof what === "object") {
+          // Opening a named pipe waits for a writer, possibly forever (issue 17: a symbolic link
+          // to one hung the run); named on its own, it is read.
+          notes.push(`${file}: ${what.special} inside ${path}, not read; give its path to read it`);
+          continue;
+        }
+        const table = await deps.open(file, waitOf(options));
         if (isEmptyHeader(table.header)) {
           notes.push(`${file}: empty file, skipped`);
           continue;
@@ -154,7 +178,7 @@ export async function readInputsWith(request: ReadRequest, options: ReadOptions,
         });
       }
     } else {
-      const table = await deps.open(path);
+      const table = await deps.open(path, waitOf(options));
       if (isEmptyHeader(table.header)) {
         notes.push(`${path}: empty file, skipped (pass it with --orders, --feedback, ... to read it as that kind)`);
         continue;
@@ -261,9 +285,13 @@ class Tally<R> {
   }
 }
 
-async function openPending(p: Pending, deps: ReadDeps): Promise<Table> {
+/** The open options that pass on `onWait`. */
+const waitOf = (options: ReadOptions): { onWait?: ReadOptions["onWait"] } =>
+  options.onWait !== undefined ? { onWait: options.onWait } : {};
+
+async function openPending(p: Pending, deps: ReadDeps, options: ReadOptions): Promise<Table> {
   if (p.table) return p.table;
-  return deps.open(p.file, p.stdin ? { stdin: p.stdin } : undefined);
+  return deps.open(p.file, p.stdin ? { stdin: p.stdin } : waitOf(options));
 }
 
 const rowContext = (file: string, options: ReadOptions): RowContext => ({
@@ -293,7 +321,7 @@ async function eachRow<R>(
   perFile: (map: ColumnMap, file: string) => RowHandler<R>,
 ): Promise<void> {
   for (const p of sources) {
-    const table = await openPending(p, deps);
+    const table = await openPending(p, deps, options);
     tally.input.files.push(p.file);
     if (isEmptyHeader(table.header)) continue;
     const map = mapColumns(kind, table.header, p.file, options.columns[kind.kind]);

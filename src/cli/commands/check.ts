@@ -20,7 +20,7 @@ import { resolve } from "node:path";
 import { Option, type Command } from "commander";
 import { FORMATS, formatReport, type OutputFormat } from "../../format/index.js";
 import type { FailOn } from "../../report/types.js";
-import { inputOptions, inputPaths, loadCommandConfig, resolveInputArgs, withInputs, type InputCommandOptions, type RawInputOptions } from "../inputs.js";
+import { inputOptions, inputPaths, loadCommandConfig, resolveInputArgs, waitNotice, withInputs, type InputCommandOptions, type RawInputOptions } from "../inputs.js";
 import { writeWarning, type CommandContext, type Io } from "../io.js";
 import { progressFor } from "../progress.js";
 
@@ -103,6 +103,7 @@ export async function runCheck(opts: CheckCommandOptions, io: Io): Promise<numbe
     failOn: opts.failOn,
     skipInvalid: opts.skipInvalid,
     ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+    onWait: waitNotice(io),
   }).finally(() => progress.done());
   const exitCode = report.summary.exitCode;
 

@@ -8,7 +8,7 @@ import { Option, type Command } from "commander";
 import { METRIC_IDS, type MetricId } from "../../catalog.js";
 import { AhrError } from "../../errors.js";
 import { FORMATS, formatTrend, type OutputFormat } from "../../format/index.js";
-import { inputOptions, inputPaths, loadCommandConfig, resolveInputArgs, withInputs, type InputCommandOptions, type RawInputOptions } from "../inputs.js";
+import { inputOptions, inputPaths, loadCommandConfig, resolveInputArgs, waitNotice, withInputs, type InputCommandOptions, type RawInputOptions } from "../inputs.js";
 import type { CommandContext, Io } from "../io.js";
 
 export interface TrendCommandOptions extends InputCommandOptions {
@@ -81,6 +81,7 @@ export async function runTrend(opts: TrendCommandOptions, io: Io): Promise<numbe
     ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
     now: io.now?.() ?? new Date(),
     skipInvalid: opts.skipInvalid,
+    onWait: waitNotice(io),
   });
 
   const text = await formatTrend(trend, opts.format, ctx);
