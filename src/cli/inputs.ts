@@ -127,8 +127,15 @@ export function resolveInputArgs(opts: InputCommandOptions, io: Io): ResolvedInp
   return { paths, files, stdinKind, ctx };
 }
 
-/** The config file (found in io.cwd, or --config) with --tz and --date-order over it; warnings to stderr. */
-export async function loadCommandConfig(opts: InputCommandOptions & { config?: string }, io: Io): Promise<ResolvedConfig> {
+/**
+ * The config file (found in io.cwd, or --config) with --tz and --date-order over it; warnings to
+ * stderr. `shown`: the file as the report names it (as given with --config, the full path of a
+ * file found in the working directory; null for none); `path`: its absolute path.
+ */
+export async function loadCommandConfig(
+  opts: InputCommandOptions & { config?: string },
+  io: Io,
+): Promise<{ config: ResolvedConfig; shown: string | null; path: string | null }> {
   const { loadConfig } = await import("../config/load.js");
   const loaded = await loadConfig({
     cwd: io.cwd,
@@ -139,7 +146,7 @@ export async function loadCommandConfig(opts: InputCommandOptions & { config?: s
     },
   });
   for (const w of loaded.warnings) writeWarning(io, w);
-  return loaded.config;
+  return { config: loaded.config, shown: opts.config ?? loaded.path, path: loaded.path };
 }
 
 /**

@@ -30,6 +30,8 @@ export interface LoadedConfig {
   config: ResolvedConfig;
   /** The file read, as the user would name it; null when none. */
   file: string | null;
+  /** The file read, as an absolute path; null when none. */
+  path: string | null;
   /** Things worth a line on stderr (never errors). */
   warnings: string[];
 }
@@ -172,5 +174,5 @@ export async function loadConfig(options: { cwd: string; configPath?: string; fl
     label = path === null ? null : basename(path);
   }
   const file = path === null ? null : await readConfigFile(path, label ?? path);
-  return { config: resolveConfig(file, options.flags, label ?? "config"), file: label, warnings };
+  return { config: resolveConfig(file, options.flags, label ?? "config"), file: label, path, warnings };
 }

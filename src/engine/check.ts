@@ -19,7 +19,7 @@ import { countOnlyFor, keepFor, keepFromDay } from "./plan.js";
  * Throws {@link AhrError} for bad options, config or input (the CLI's exit code 2).
  */
 export async function checkHealth(options: CheckOptions): Promise<Report> {
-  return checkWithConfig(await resolveCheckConfig(options), options);
+  return checkWithConfig(await resolveCheckConfig(options), options, typeof options.config === "string" ? options.config : null);
 }
 
 /**
@@ -27,7 +27,12 @@ export async function checkHealth(options: CheckOptions): Promise<Report> {
  * file in its working directory and to warn about it). `options.config`, `timeZone` and
  * `dateOrder` are ignored here: `config` has them.
  */
-export async function checkWithConfig(config: ResolvedConfig, options: CheckOptions): Promise<Report> {
+export async function checkWithConfig(
+  config: ResolvedConfig,
+  options: CheckOptions,
+  /** The config file `config` came from, for Report.configFile (null: none). */
+  configFile: string | null = null,
+): Promise<Report> {
   const failOn = resolveFailOn(options);
   const asOf = resolveAsOf(options.asOf, config.timeZone, options.now ?? new Date());
   const inputs = await readFor(config, options, keepFromDay(asOf, config), keepFor(asOf, config), countOnlyFor(asOf, config));
@@ -37,6 +42,7 @@ export async function checkWithConfig(config: ResolvedConfig, options: CheckOpti
     details: options.details ?? false,
     failOn,
     version: packageVersion(),
+    configFile,
   });
 }
 

@@ -11,7 +11,12 @@ import { keepFor, trendKeepFromDay } from "./plan.js";
  * Replays one metric for each of the last `days` as-of days, reading the inputs once (`ahr
  * trend`). Each day's figure equals what `ahr check --as-of` that day says.
  */
-export async function trendWithConfig(config: ResolvedConfig, options: TrendRunOptions): Promise<TrendReport> {
+export async function trendWithConfig(
+  config: ResolvedConfig,
+  options: TrendRunOptions,
+  /** The config file `config` came from (TrendReport.configFile; null: none). */
+  configFile: string | null = null,
+): Promise<TrendReport> {
   const days = resolveTrendDays(options);
   const windowDays = resolveTrendWindow(config, options);
   const asOf = resolveAsOf(options.asOf, config.timeZone, options.now ?? new Date());
@@ -19,7 +24,7 @@ export async function trendWithConfig(config: ResolvedConfig, options: TrendRunO
   const inputs = await readFor(config, options, keepFrom, keepFor(asOf, config, days));
   return buildTrend(
     inputs,
-    { metric: options.metric, asOf, days, windowDays, config, version: packageVersion() },
+    { metric: options.metric, asOf, days, windowDays, config, version: packageVersion(), configFile },
     METRIC_MODULES[options.metric].compute,
   );
 }

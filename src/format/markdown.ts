@@ -24,7 +24,7 @@ import {
   summaryText,
   targetText,
 } from "./words.js";
-import { clip, escapeMarkdown } from "./sanitize.js";
+import { clip, escapeMarkdown, showName } from "./sanitize.js";
 
 const LIST_LIMIT = 10;
 const TEXT_LIMIT = 200;
@@ -47,7 +47,7 @@ function tableLines(head: string[], rows: string[][], right: ReadonlySet<number>
 function offenderTable(items: readonly Offender[]): string[] {
   const rows = items
     .slice(0, LIST_LIMIT)
-    .map((o) => [o.orderId ?? o.messageId ?? "(no id)", o.date, o.reason, o.source]);
+    .map((o) => [o.orderId ?? o.messageId ?? "(no id)", o.date, o.reason, showName(o.source)]);
   const lines = tableLines(["Order", "Date", "Reason", "Source"], rows);
   if (items.length > LIST_LIMIT) lines.push("", `… and ${grouped(items.length - LIST_LIMIT)} more`);
   return lines;
@@ -59,6 +59,8 @@ export function formatMarkdown(report: Report): string {
   out.push(`# Account health: ${STATUS_SYMBOL[s.status]} ${md(STATUS_WORD[s.status])}`);
   out.push("");
   out.push(`As of ${md(report.asOf)} (${md(report.timeZone)}) · ${md(summaryText(s))}`);
+  // The config file applied, never silently (issue 17).
+  if (report.configFile !== null) out.push("", `Config file: ${md(showName(report.configFile), 4 * TEXT_LIMIT)}`);
 
   if (report.inputs.length > 0) {
     out.push("", "## Inputs", "");
@@ -67,7 +69,7 @@ export function formatMarkdown(report: Report): string {
         ["Input", "Files", "Rows", "Records", "Skipped", "Unmatched", "Duplicates"],
         report.inputs.map((i) => [
           i.kind,
-          i.files.map((f) => clip(f, TEXT_LIMIT)).join(", "),
+          i.files.map((f) => clip(showName(f), TEXT_LIMIT)).join(", "),
           grouped(i.rows),
           grouped(i.records),
           grouped(i.skipped),

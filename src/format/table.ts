@@ -37,7 +37,7 @@ import {
   targetText,
 } from "./words.js";
 import { METRICS } from "../catalog.js";
-import { clip, cleanText } from "./sanitize.js";
+import { clip, cleanText, showName } from "./sanitize.js";
 import type { FormatContext } from "./types.js";
 
 /** Offenders and attention items shown per list before "… and N more". */
@@ -211,12 +211,14 @@ function headerLines(report: Report, width: number): string[] {
     }
   }
   lines.push(line);
+  // The config file applied, never silently (issue 17).
+  if (report.configFile !== null) lines.push(`  config: ${showName(report.configFile)}`);
   return lines.flatMap((l) => (visibleLength(l) <= width ? [l] : wrap(l, width)));
 }
 
 function offenderText(o: Offender): string {
   const id = o.orderId ?? o.messageId ?? "(no id)";
-  return `${clip(id, TEXT_LIMIT)} · ${o.date} · ${clip(o.reason, TEXT_LIMIT)} · ${clip(o.source, TEXT_LIMIT)}`;
+  return `${clip(id, TEXT_LIMIT)} · ${o.date} · ${clip(o.reason, TEXT_LIMIT)} · ${clip(showName(o.source), TEXT_LIMIT)}`;
 }
 
 /** A list of items, the first LIST_LIMIT of them, then "… and N more". */

@@ -2,6 +2,7 @@
 import { Chalk } from "chalk";
 import type { Status } from "../metrics/status.js";
 import type { TrendReport, TrendSeries } from "../report/trend.js";
+import { escapeMarkdown, showName } from "./sanitize.js";
 import type { FormatContext } from "./types.js";
 
 const BARS = "▁▂▃▄▅▆▇█";
@@ -81,6 +82,7 @@ export function formatTrendTable(t: TrendReport, ctx: FormatContext): string {
   const first = t.series[0]?.points[0]?.asOf ?? t.asOf;
   lines.push(`ahr trend · ${t.name} · target ${targetText(t)}`);
   lines.push(`${t.days} as-of days, ${first} .. ${t.asOf} (${t.timeZone})`);
+  if (t.configFile !== null) lines.push(`config: ${showName(t.configFile)}`);
   for (const s of t.series) {
     const label = channelLabel(t, s);
     const cells = Math.max(10, Math.min(60, ctx.width - 20));
@@ -105,6 +107,7 @@ export function formatTrendTable(t: TrendReport, ctx: FormatContext): string {
 export function formatTrendMarkdown(t: TrendReport): string {
   const lines: string[] = [];
   lines.push(`## ahr trend: ${t.name}, ${t.days} as-of days to ${t.asOf} (${t.timeZone}), target ${targetText(t)}`);
+  if (t.configFile !== null) lines.push("", `Config file: ${escapeMarkdown(showName(t.configFile))}`);
   for (const s of t.series) {
     const { bars } = sparkline(t, s, 60);
     lines.push("", `### ${channelLabel(t, s)}`, "", `\`${bars}\``, "", "| as of | rate | count | status |", "|---|---:|---:|---|");

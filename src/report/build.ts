@@ -42,6 +42,8 @@ export interface BuildOptions {
   failOn: FailOn;
   /** The package version, for `tool.version`. */
   version: string;
+  /** The config file applied (Report.configFile); default null. */
+  configFile?: string | null;
 }
 
 /** Per defect input kind: its rows that refer to an order not in the orders input. */
@@ -104,6 +106,7 @@ export function buildReport(inputs: Inputs, options: BuildOptions, deps: Partial
     tool: { name: "ahr", version: options.version },
     asOf: formatDay(asOf),
     timeZone: config.timeZone,
+    configFile: options.configFile ?? null,
     inputs: inputSummaries,
     metrics,
     accountHealth: health,

@@ -34,6 +34,8 @@ export interface TrendReport {
   metric: MetricId;
   name: string;
   timeZone: string;
+  /** The config file applied, as in Report.configFile. */
+  configFile: string | null;
   asOf: string;
   days: number;
   windowDays: number;
@@ -54,6 +56,8 @@ export interface TrendOptions {
   windowDays?: number;
   config: ResolvedConfig;
   version: string;
+  /** The config file applied; default null. */
+  configFile?: string | null;
 }
 
 /** The window a trend follows when none is asked for: the metric's first one. */
@@ -92,6 +96,7 @@ export function buildTrend(inputs: Inputs, options: TrendOptions, fn: MetricFn):
     metric,
     name: def.name,
     timeZone: config.timeZone,
+    configFile: options.configFile ?? null,
     asOf: formatDay(options.asOf),
     days: options.days,
     windowDays,

@@ -73,6 +73,12 @@ export interface Report {
   tool: { name: string; version: string };
   asOf: string;
   timeZone: string;
+  /**
+   * The config file applied (issue 17: one found in the working directory is never applied
+   * silently): as given with --config, or the full path of the one found; null for none (the
+   * built-in defaults, or a config object given to the library).
+   */
+  configFile: string | null;
   inputs: InputSummary[];
   metrics: MetricRow[];
   accountHealth: AccountHealth;

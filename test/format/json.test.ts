@@ -13,7 +13,7 @@ describe("formatJson", () => {
 
   it("keeps SPEC section 4 key order", () => {
     const r = JSON.parse(text) as Record<string, unknown> & { metrics: Record<string, unknown>[]; inputs: object[]; accountHealth: object; summary: object };
-    expect(Object.keys(r)).toEqual(["schemaVersion", "tool", "asOf", "timeZone", "inputs", "metrics", "accountHealth", "attention", "summary", "notes"]);
+    expect(Object.keys(r)).toEqual(["schemaVersion", "tool", "asOf", "timeZone", "configFile", "inputs", "metrics", "accountHealth", "attention", "summary", "notes"]);
     expect(Object.keys(r.inputs[0]!)).toEqual(["kind", "files", "rows", "records", "skipped", "unmatched", "duplicates", "skippedRows"]);
     expect(Object.keys(r.metrics[0]!)).toEqual([
       "id", "name", "channel", "windowDays", "lagDays", "window", "basis", "numerator", "denominator", "rate",

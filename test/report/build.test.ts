@@ -292,6 +292,7 @@ describe("the report object", () => {
       "tool",
       "asOf",
       "timeZone",
+      "configFile",
       "inputs",
       "metrics",
       "accountHealth",

@@ -21,6 +21,7 @@ import { Option, type Command } from "commander";
 import { FORMATS, formatReport, type OutputFormat } from "../../format/index.js";
 import type { FailOn } from "../../report/types.js";
 import { inputOptions, inputPaths, loadCommandConfig, resolveInputArgs, waitNotice, withInputs, type InputCommandOptions, type RawInputOptions } from "../inputs.js";
+import { isAhrError } from "../../errors.js";
 import { writeWarning, type CommandContext, type Io } from "../io.js";
 import { progressFor } from "../progress.js";
 
@@ -85,11 +86,14 @@ export async function runCheck(opts: CheckCommandOptions, io: Io): Promise<numbe
   const { paths, files, stdinKind, ctx } = args;
   const outputPath = opts.output === undefined ? undefined : resolve(io.cwd, opts.output);
   const { checkOutputPath, writeOutputFile, appendStepSummary } = await import("../output.js");
-  if (outputPath !== undefined && opts.output !== undefined) {
-    await checkOutputPath(outputPath, opts.output, inputPaths(args, io));
-  }
+  const inputs = inputPaths(args, io);
+  if (outputPath !== undefined && opts.output !== undefined) await checkOutputPath(outputPath, opts.output, inputs);
 
-  const config = await loadCommandConfig(opts, io);
+  const { config, shown, path: configPath } = await loadCommandConfig(opts, io);
+  // Now that the config file is known, --output must not be it either.
+  if (outputPath !== undefined && opts.output !== undefined && configPath !== null) {
+    await checkOutputPath(outputPath, opts.output, [], configPath);
+  }
 
   const { checkWithConfig } = await import("../../engine/check.js");
   const progress = progressFor(io, opts);
@@ -104,7 +108,7 @@ export async function runCheck(opts: CheckCommandOptions, io: Io): Promise<numbe
     skipInvalid: opts.skipInvalid,
     ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
     onWait: waitNotice(io),
-  }).finally(() => progress.done());
+  }, shown).finally(() => progress.done());
   const exitCode = report.summary.exitCode;
 
   const text = withNewline(await formatReport(report, opts.format, ctx));
@@ -118,8 +122,15 @@ export async function runCheck(opts: CheckCommandOptions, io: Io): Promise<numbe
   if (opts.stepSummary && summaryFile !== undefined && summaryFile !== "") {
     const markdown = opts.format === "markdown" ? text : await formatReport(report, "markdown", { color: false, width: 80 });
     try {
-      await appendStepSummary(resolve(io.cwd, summaryFile), markdown);
+      const summaryPath = resolve(io.cwd, summaryFile);
+      // The same guard as --output: never an input, a file of an input directory, or the config.
+      await checkOutputPath(summaryPath, summaryFile, inputs, configPath, "GITHUB_STEP_SUMMARY");
+      await appendStepSummary(summaryPath, markdown);
     } catch (e) {
+      if (isAhrError(e)) {
+        writeWarning(io, `${e.message}; the step summary is not written`);
+        return exitCode;
+      }
       writeWarning(io, `cannot append to GITHUB_STEP_SUMMARY (${summaryFile}): ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
   }

@@ -68,7 +68,7 @@ export async function runTrend(opts: TrendCommandOptions, io: Io): Promise<numbe
   const args = resolveInputArgs(opts, io);
   const { paths, files, stdinKind, ctx } = args;
 
-  const config = await loadCommandConfig(opts, io);
+  const { config, shown, path: configPath } = await loadCommandConfig(opts, io);
 
   const { trendWithConfig } = await import("../../engine/trend.js");
   const trend = await trendWithConfig(config, {
@@ -82,13 +82,13 @@ export async function runTrend(opts: TrendCommandOptions, io: Io): Promise<numbe
     now: io.now?.() ?? new Date(),
     skipInvalid: opts.skipInvalid,
     onWait: waitNotice(io),
-  });
+  }, shown);
 
   const text = await formatTrend(trend, opts.format, ctx);
   if (opts.output !== undefined) {
     const { checkOutputPath, writeOutputFile } = await import("../output.js");
     const out = resolve(io.cwd, opts.output);
-    await checkOutputPath(out, opts.output, inputPaths(args, io));
+    await checkOutputPath(out, opts.output, inputPaths(args, io), configPath);
     await writeOutputFile(out, opts.output, text);
   } else {
     io.stdout.write(text);
