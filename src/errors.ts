@@ -81,6 +81,7 @@ export const MESSAGES = {
   DIR_AMBIGUOUS: (p) =>
     `${at(p)}the headers fit more than one kind of export (${(p.accepted ?? []).join(", ")}); pass it with --${p.accepted?.[0] ?? "KIND"} FILE`,
   STDIN_KIND: (p) => `reading standard input ("-") needs --kind ${(p.accepted ?? []).join("|")}`,
+  OPTIONS_INVALID: (p) => `checkHealth options: ${p.key === undefined ? "(root)" : showName(p.key)}: ${p.detail ?? "invalid"}`,
   NO_INPUT: () => `no input given; try: ahr check orders.txt  (or ahr check exports/)`,
   MISSING_COLUMN: (p) =>
     `${at(p)}the ${p.kind} file has no ${p.field} column; accepted headers: ${quoteList(p.accepted)}; found: ${quoteList(p.found)}; map yours with "columns" in ahr.config.json`,

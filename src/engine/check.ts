@@ -16,10 +16,15 @@ import { countOnlyFor, keepFor, keepFromDay } from "./plan.js";
 /**
  * Reads the inputs, computes every metric and the AHR estimate as of a day, and returns the
  * report (the object `ahr check --format json` prints; `schemaVersion` is the promise).
- * Throws {@link AhrError} for bad options, config or input (the CLI's exit code 2).
+ * Throws {@link AhrError} for bad options (OPTIONS_INVALID), config or input (the CLI's exit
+ * code 2).
  */
-export async function checkHealth(options: CheckOptions): Promise<Report> {
-  return checkWithConfig(await resolveCheckConfig(options), options, typeof options.config === "string" ? options.config : null);
+export async function checkHealth(options?: CheckOptions): Promise<Report> {
+  // Checked with zod, imported here only (see validate.ts): OPTIONS_INVALID names the key.
+  const { validateCheckOptions } = await import("./validate.js");
+  validateCheckOptions(options);
+  const o = options ?? {};
+  return checkWithConfig(await resolveCheckConfig(o), o, typeof o.config === "string" ? o.config : null);
 }
 
 /**
