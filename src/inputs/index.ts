@@ -443,6 +443,7 @@ async function readMerged(
   );
   input.records = merged.records;
   input.duplicates = merged.duplicates;
+  for (const n of merged.notes ?? []) if (!input.notes.includes(n)) input.notes.push(n);
   if (merged.counted > 0) input.recordCount = input.records.length + merged.counted;
   return { input: { ...input, ...merged.extra }, merged };
 }

@@ -92,6 +92,8 @@ export interface Merged<R> {
   outside: ReadonlySet<string>;
   /** Fields added to the Input (orders: outsideIds, countedOnly). */
   extra: Record<string, unknown>;
+  /** Notes for the Input (orders: rows of one order that disagree). */
+  notes?: string[];
 }
 
 /** One read of a merged kind. */

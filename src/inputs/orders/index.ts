@@ -43,7 +43,15 @@ export default {
         const records = merger.finish(skip);
         const counted = merger.countedSummary;
         const n = counted !== null ? counted.orders : 0;
+        const d = merger.firstDisagreement;
+        const notes =
+          d === null
+            ? []
+            : [
+                `${merger.disagreeing.size} ${merger.disagreeing.size === 1 ? "order has rows" : "orders have rows"} that disagree on the purchase date or the fulfillment channel; the first row's value is used (first: ${d.orderId} at ${d.file}:${d.line})`,
+              ];
         return {
+          notes,
           records,
           duplicates: merger.duplicates,
           counted: n,

@@ -47,6 +47,7 @@ function idHash(id: string): void {
 const C_STATUS = 1; // the status is known (the first non-empty one)
 const C_PENDING = 2;
 const C_MULTI = 4; // a second row hash, in hash2 (a third and more: hashes)
+const C_AFN = 8; // the channel of its first row is AFN
 
 /**
  * Orders only counted for the AHR estimate (MergeOptions.countOnly): per order its id's 64-bit
@@ -80,7 +81,7 @@ class CountedOrders {
   }
 
   /** A new order (its id hash is not in the table) with its first row. */
-  add(a: number, b: number, day: number, status: string | null, hash: number): void {
+  add(a: number, b: number, day: number, status: string | null, hash: number, afn: boolean): void {
     if (this.size === this.cap) this.grow();
     if ((this.size + 1) * 2 > this.slots.length) this.rehash();
     const j = this.size++;
@@ -88,7 +89,7 @@ class CountedOrders {
     this.idB[j] = b;
     this.day[j] = day;
     this.hash[j] = hash;
-    this.flags[j] = 0;
+    this.flags[j] = afn ? C_AFN : 0;
     this.setStatus(j, status);
     const slots = this.slots;
     const mask = slots.length - 1;
@@ -100,6 +101,12 @@ class CountedOrders {
   /** True (and remembers the hash) when no earlier row of order j had it. */
   fresh(j: number, hash: number): boolean {
     return freshRowHash(this, C_MULTI, j, hash);
+  }
+
+  /** Whether a later row of order j disagrees with its first on the purchase day or the channel. */
+  disagrees(j: number, row: OrderRow): boolean {
+    if (row.purchase !== null && row.purchase.day !== this.day[j]) return true;
+    return row.channel !== null && ((this.flags[j]! & C_AFN) !== 0) !== (row.channel === "afn");
   }
 
   /** A row's status: the first non-empty one decides whether the order is pending. */
@@ -190,6 +197,12 @@ export class OrderMerger {
   private readonly names = new Map<string, ColumnNames>();
   readonly outsideIds = new Set<string>();
   duplicates = 0;
+  /**
+   * Orders whose rows disagree on the purchase day or the channel (the first row's value is
+   * kept), and the first such row: counted and noted, never silently (issue 17).
+   */
+  readonly disagreeing = new Set<string>();
+  firstDisagreement: { orderId: string; file: string; line: number } | null = null;
   private counted: CountedOrders | null;
   /** The orders only counted, after finish() (null without MergeOptions.countOnly). */
   countedSummary: CountedSummary | null = null;
@@ -239,6 +252,12 @@ export class OrderMerger {
     this.recent.add(id);
   }
 
+  private disagree(orderId: string, file: string, line: number): void {
+    if (this.disagreeing.has(orderId)) return;
+    this.disagreeing.add(orderId);
+    this.firstDisagreement ??= { orderId, file, line };
+  }
+
   /** Merge one parsed row. `hash` covers the row's selected cells (row-hash.ts orderRowHash). */
   add(row: OrderRow, hash: number, file: string, line: number, names: ColumnNames): AddResult {
     const keep = this.options.keepFromDay;
@@ -254,6 +273,7 @@ export class OrderMerger {
             this.duplicates++;
             return "duplicate";
           }
+          if (counted.disagrees(j, row)) this.disagree(row.orderId, file, line);
           counted.setStatus(j, row.status);
           return "kept";
         }
@@ -265,7 +285,7 @@ export class OrderMerger {
         }
       }
       if (counted !== null && this.countOnly(row)) {
-        counted.add(idA, idB, row.purchase!.day, row.status, hash);
+        counted.add(idA, idB, row.purchase!.day, row.status, hash, row.channel === "afn");
         if (this.options.referenced?.has(row.orderId)) this.outsideIds.add(row.orderId);
         return "kept";
       }
@@ -288,7 +308,7 @@ export class OrderMerger {
         return "dropped";
       }
     }
-    page.merge(k, row);
+    if (page.merge(k, row)) this.disagree(row.orderId, file, line);
     if ((!page.hasPurchase(k) || (page.flags[k]! & CHANNEL_SET) === 0) && page.rows[k] === 1) {
       this.names.set(row.orderId, names);
     }

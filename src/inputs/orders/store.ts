@@ -203,11 +203,29 @@ class Page {
     if (this.msOff[k] === NO_DATE) this.put(k, st);
   }
 
-  /** Merges one row into order i (SPEC 8.2: the first non-empty cell wins, ...). */
-  merge(i: number, r: OrderRow): void {
+  /** The calendar day of date slot k, or null when it has none. */
+  private dayAt(k: number): number | null {
+    const off = this.msOff[k]!;
+    if (off === NO_DATE) return null;
+    if (off === WIDE) return this.wide.get(k)!.day;
+    return this.shared.baseDay + this.day[k]!;
+  }
+
+  /**
+   * Merges one row into order i (SPEC 8.2: the first non-empty cell wins, ...). True when the row
+   * disagrees with the order's earlier rows on the purchase day or the channel (issue 17: the
+   * first row's value is kept, which the caller counts and notes).
+   */
+  merge(i: number, r: OrderRow): boolean {
     this.rows[i]!++;
-    this.setFirst(i, PURCHASE, r.purchase);
     let f = this.flags[i]!;
+    let disagrees = false;
+    if (r.purchase !== null) {
+      const day = this.dayAt(i * SLOTS + PURCHASE);
+      if (day !== null && day !== r.purchase.day) disagrees = true;
+    }
+    if ((f & CHANNEL_SET) !== 0 && r.channel !== null && ((f & AFN) !== 0) !== (r.channel === "afn")) disagrees = true;
+    this.setFirst(i, PURCHASE, r.purchase);
     if ((f & CHANNEL_SET) === 0 && r.channel !== null) f |= r.channel === "afn" ? CHANNEL_SET | AFN : CHANNEL_SET;
     if (this.status[i] === -1 && r.status !== null) this.status[i] = this.statusId(r.status);
     if (r.itemCancelled) f |= CANCELLED;
@@ -228,6 +246,7 @@ class Page {
       if (Number.isNaN(ms) || r.refundedAt.ms < ms) this.put(k, r.refundedAt);
     } else if (r.refundAmountPositive) f |= REFUND_UNDATED;
     this.flags[i] = f;
+    return disagrees;
   }
 
   tracking(i: number): string | null {
