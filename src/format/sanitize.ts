@@ -76,3 +76,14 @@ export function clip(s: string, max: number): string {
   if (chars.length <= max) return s;
   return `${chars.slice(0, Math.max(0, max - 1)).join("")}…`;
 }
+
+const HTML_ENTITY: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#39;" };
+
+/**
+ * cleanText, then escaped for HTML text and for a double- or single-quoted attribute value: `<`,
+ * `>`, `&`, `"` and `'` become entities, so file text can neither open a tag nor leave an
+ * attribute (an order id `<script>` is shown as the text `<script>`).
+ */
+export function escapeHtml(s: string): string {
+  return cleanText(s).replace(/[<>&"']/g, (c) => HTML_ENTITY[c]!);
+}
