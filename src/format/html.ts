@@ -104,13 +104,13 @@ function metricTable(report: Report, charted: ReadonlySet<MetricRow>): Markup {
     const label = rowLabel(row);
     const name = charted.has(row) ? html`<a href="#${chartId(row)}">${label}</a>` : html`${label}`;
     return html`<tr class="row-${row.status}" data-metric="${row.id}" data-channel="${row.channel}" data-window="${row.windowDays}">
-<th scope="row">${name}</th><td>${METRICS[row.id].name}</td><td>${channelText(row.channel)}</td><td class="dates">${row.window.from} – ${row.window.to}</td><td class="num">${percent(row.rate)}</td><td class="num">${targetText(row)}</td><td>${badge(row.status)}</td><td class="num">${ratio(row)}</td><td class="num">${row.headroom === null ? "–" : grouped(row.headroom)}</td><td class="num">${changeText(row)?.replace(/ vs the .*$/, "") ?? "–"}</td></tr>
+<th scope="row">${name}</th><td class="name">${METRICS[row.id].name}</td><td>${channelText(row.channel)}</td><td class="dates">${row.window.from} – ${row.window.to}</td><td class="num">${percent(row.rate)}</td><td class="num">${targetText(row)}</td><td>${badge(row.status)}</td><td class="num">${ratio(row)}</td><td class="num">${row.headroom === null ? "–" : grouped(row.headroom)}</td><td class="num">${changeText(row)?.replace(/ vs the .*$/, "") ?? "–"}</td></tr>
 `;
   });
   return html`<section id="metrics">
 <h2>Metrics</h2>
 <div class="scroll"><table class="metrics">
-<thead><tr><th scope="col">Metric</th><th scope="col">Name</th><th scope="col">Channel</th><th scope="col">Window</th><th scope="col" class="num">Rate</th><th scope="col" class="num">Target</th><th scope="col">Status</th><th scope="col" class="num">n/d</th><th scope="col" class="num">Headroom</th><th scope="col" class="num">vs previous</th></tr></thead>
+<thead><tr><th scope="col">Metric</th><th scope="col" class="name">Name</th><th scope="col">Channel</th><th scope="col">Window</th><th scope="col" class="num">Rate</th><th scope="col" class="num">Target</th><th scope="col">Status</th><th scope="col" class="num">n/d</th><th scope="col" class="num">Headroom</th><th scope="col" class="num">vs previous</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>
 <p class="muted">n/d: bad items over all items (for ≥ metrics, good items over all items). Headroom: how many more bad items the window can take before it breaches.</p>
@@ -406,6 +406,7 @@ h2{break-after:avoid}h3{break-after:avoid}
 .charts{display:block}figure.chart{break-inside:avoid;margin:0 0 8px;padding:4px 6px}
 svg.ahr-plot{max-height:74mm}
 tr,li{break-inside:avoid}.scroll{overflow:visible}
+table.metrics .name{display:none}th,td{padding:3px 7px 3px 0}td.dates{white-space:normal}
 a{color:inherit;text-decoration:none}
 code{font-size:8.5pt}
 }
