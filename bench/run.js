@@ -5,12 +5,16 @@
  * figures, and non-zero only when the run itself failed (ahr exit code 2, a crash, bad options).
  *
  *   node bench/run.js [--rows 1000000] [--runs 3] [--as-of 2026-11-20] [--big] [--regen]
- *                     [--no-csv] [--no-duckdb] [--version-runs 10] [--big-runs 1] [--split-bound]
+ *                     [--no-csv] [--no-duckdb] [--no-html] [--version-runs 10] [--big-runs 1] [--split-bound]
  *
  * --big (or BENCH_BIG=1) also generates 5x the rows (same daily volume over 5x the days) and
  * compares ahr's peak RSS there with the figure at --rows; it takes a few minutes and ~2 GB of disk.
  *
  * --split-bound also measures what a parallel ahr could at best reach: see splitBound().
+ *
+ * The HTML report (issue 15): `check --format html --output FILE` on the same inputs, run in
+ * turn with the JSON check (--runs pairs); the target is the median of the pairs' ratios <= 2.
+ * Skipped with --no-html, or when the build has no html format.
  *
  * Wall time: from spawn to exit of a child `node bin/ahr.js ...` (median of --runs). Peak memory:
  * the child's max RSS, from `/usr/bin/time -f %M` when present, else from bench/maxrss.js, which
@@ -51,6 +55,7 @@ try {
     csv: !argv.includes("--no-csv"),
     duckdb: !argv.includes("--no-duckdb"),
     splitBound: argv.includes("--split-bound"),
+    html: !argv.includes("--no-html"),
   };
 } catch (e) {
   process.stderr.write(`bench: ${e.message}\n`);
@@ -248,6 +253,41 @@ async function main() {
   throughput("ahr check, TSV orders + fb + msgs", tsv.ms, tsvVol, tsv.rssKiB, tsv.cpuMs);
   const report = JSON.parse(tsv.stdout);
 
+  // HTML report (issue 15): the same check with --format html (a chart per metric row: a 90-day
+  // trend of each metric and window, replayed over the inputs read once), against the JSON
+  // check, runs interleaved (html, json, html, json, ...) so a change of load hits both alike.
+  let htmlWhy = "";
+  if (!opts.html) htmlWhy = "--no-html";
+  else if (!(await runOnce(AHR, ["check", "--help"], { label: "ahr check --help" })).stdout.includes('"html"')) {
+    htmlWhy = "this build has no --format html";
+  }
+  if (htmlWhy === "") {
+    const htmlFile = join(scratch, "report.html");
+    const htmlArgs = [...checkArgs(dir, m).slice(0, -1), "html", "--output", htmlFile];
+    const pairs = [];
+    for (let i = 0; i < opts.runs; i++) {
+      const h = await runOnce(AHR, htmlArgs, { okCodes: [0, 1], label: "ahr check --format html" });
+      const j = await runOnce(AHR, checkArgs(dir, m), { okCodes: [0, 1], label: "ahr check (json, paired)" });
+      pairs.push({ html: h, json: j });
+    }
+    const hMs = median(pairs.map((p) => p.html.ms));
+    const jMs = median(pairs.map((p) => p.json.ms));
+    const ratio = median(pairs.map((p) => p.html.ms / p.json.ms));
+    const bytes = readFileSync(htmlFile).length;
+    results.html = {
+      ms: hMs,
+      walls: pairs.map((p) => p.html.ms),
+      jsonMs: jMs,
+      jsonWalls: pairs.map((p) => p.json.ms),
+      ratio,
+      rssKiB: Math.max(...pairs.map((p) => p.html.rssKiB)),
+      bytes,
+    };
+    log(`${pad("ahr check --format html", 34)} ${secs(hMs)}, peak ${mib(results.html.rssKiB)}, ${(bytes / 1024).toFixed(0)} KiB written`);
+    log(`${pad("  json, interleaved with it", 34)} ${secs(jMs)}`);
+    log(`${pad("  ratio html / json (median of pairs)", 34)} ${ratio.toFixed(2)}x`);
+  }
+
   // DuckDB: the same counts, when it can be imported.
   let duck = null;
   let duckWhy = "";
@@ -319,6 +359,10 @@ async function main() {
   log();
   loadLine("end");
   log("targets:");
+  if (results.html) {
+    const h = results.html;
+    target("--format html <= 2x the JSON check's wall", h.ratio <= 2, `${h.ratio.toFixed(2)}x (${secs(h.ms)} vs ${secs(h.jsonMs)})`);
+  } else target("--format html <= 2x the JSON check's wall", null, `skipped: ${htmlWhy}`);
   if (duck) target("TSV path <= 2x DuckDB wall time", tsv.ms <= 2 * duck.ms, `${(tsv.ms / duck.ms).toFixed(2)}x (${secs(tsv.ms)} vs ${secs(duck.ms)})`);
   else target("TSV path <= 2x DuckDB wall time", null, `skipped: ${duckWhy}`);
   if (results.csv) {
