@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * The demo's HTML report in a real browser (headless Chromium, JavaScript off, network blocked):
  * what a person sees, asserted on the rendered DOM, plus screenshots at 1280x900 and of the
