@@ -286,7 +286,7 @@ function notesSection(notes: readonly string[]): Markup {
 </section>`;
 }
 
-function page(title: string, body: Markup, version: string): string {
+function page(title: string, body: Markup, version: string, footer: string): string {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -301,7 +301,7 @@ function page(title: string, body: Markup, version: string): string {
 <body>
 <main>
 ${body}
-<footer><p class="muted">Made by ahr ${version} from the files named above, offline. Rates are fractions of the window's items, shown as percentages; the Account Health Rating is an estimate.</p></footer>
+<footer><p class="muted">Made by ahr ${version}, offline. ${footer}</p></footer>
 </main>
 </body>
 </html>
@@ -332,7 +332,12 @@ ${offendersSection(report)}
 ${attentionSection(report)}
 ${inputsSection(report)}
 ${notesSection(report.notes)}`;
-  return page(`Account health as of ${report.asOf}: ${STATUS_SYMBOL[s.status]} ${STATUS_WORD[s.status]}`, body, report.tool.version);
+  return page(
+    `Account health as of ${report.asOf}: ${STATUS_SYMBOL[s.status]} ${STATUS_WORD[s.status]}`,
+    body,
+    report.tool.version,
+    "Rates are fractions of each window's items, shown as percentages; the Account Health Rating is an estimate.",
+  );
 }
 
 /** `ahr trend METRIC --format html`: the one metric's chart (one per channel) and its figures. */
@@ -352,7 +357,12 @@ export function formatTrendHtml(trend: TrendReport): string {
 </header>
 <div class="charts">
 ${specs.map(figure)}</div>`;
-  return page(`ahr trend: ${trend.name} to ${trend.asOf}`, body, trend.tool.version);
+  return page(
+    `ahr trend: ${trend.name} to ${trend.asOf}`,
+    body,
+    trend.tool.version,
+    "Each day's rate is what ahr check --as-of said that day.",
+  );
 }
 
 const CSS = `
@@ -386,7 +396,7 @@ dl.forecast{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;marg
 .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,540px),1fr));gap:18px 28px}
 figure.chart{margin:0;padding:10px 12px;border:1px solid var(--rule);border-radius:6px;background:var(--bg)}
 figure.chart figcaption{color:var(--muted);font-size:12px}
-svg.ahr-plot{display:block;width:100%;height:auto;max-width:100%;overflow:visible;color:var(--fg)}
+svg.ahr-plot{display:block;width:100%;height:auto;max-width:100%;overflow:visible;color:var(--fg);font-size:11px}
 svg.ahr-plot text{white-space:pre}
 .ahr-rate{stroke:var(--rate)}
 .ahr-target{stroke:var(--target)}.ahr-target-label{fill:var(--target)}
