@@ -273,6 +273,7 @@ async function main() {
     const hMs = median(pairs.map((p) => p.html.ms));
     const jMs = median(pairs.map((p) => p.json.ms));
     const ratio = median(pairs.map((p) => p.html.ms / p.json.ms));
+    const cpuRatio = median(pairs.map((p) => p.html.cpuMs / p.json.cpuMs));
     const bytes = readFileSync(htmlFile).length;
     results.html = {
       ms: hMs,
@@ -280,12 +281,15 @@ async function main() {
       jsonMs: jMs,
       jsonWalls: pairs.map((p) => p.json.ms),
       ratio,
+      cpuMs: median(pairs.map((p) => p.html.cpuMs)),
+      jsonCpuMs: median(pairs.map((p) => p.json.cpuMs)),
+      cpuRatio,
       rssKiB: Math.max(...pairs.map((p) => p.html.rssKiB)),
       bytes,
     };
-    log(`${pad("ahr check --format html", 34)} ${secs(hMs)}, peak ${mib(results.html.rssKiB)}, ${(bytes / 1024).toFixed(0)} KiB written`);
-    log(`${pad("  json, interleaved with it", 34)} ${secs(jMs)}`);
-    log(`${pad("  ratio html / json (median of pairs)", 34)} ${ratio.toFixed(2)}x`);
+    log(`${pad("ahr check --format html", 34)} ${secs(hMs)}, cpu ${secs(results.html.cpuMs)}, peak ${mib(results.html.rssKiB)}, ${(bytes / 1024).toFixed(0)} KiB written`);
+    log(`${pad("  json, interleaved with it", 34)} ${secs(jMs)}, cpu ${secs(results.html.jsonCpuMs)}`);
+    log(`${pad("  ratio html / json", 34)} wall ${ratio.toFixed(2)}x, cpu ${cpuRatio.toFixed(2)}x (medians of the pairs)`);
   }
 
   // DuckDB: the same counts, when it can be imported.
