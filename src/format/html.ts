@@ -374,12 +374,12 @@ const CSS = `
 html{background:var(--bg);color:var(--fg)}
 body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif}
 main{max-width:1240px;margin:0 auto;padding:20px 24px 40px}
-h1{font-size:1.6em;margin:0 0 .3em}h2{font-size:1.25em;margin:1.6em 0 .5em;padding-bottom:.2em;border-bottom:1px solid var(--rule)}
+h1{font-size:1.6em;margin:0 0 .3em}h2{font-size:1.25em;margin:1.3em 0 .45em;padding-bottom:.2em;border-bottom:1px solid var(--rule)}
 h3{font-size:1em;margin:.2em 0 .4em}
 .lead{font-size:1.1em;margin:.2em 0}.muted{color:var(--muted)}
 code{font:12px/1.3 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:anywhere}
 table{border-collapse:collapse;margin:.4em 0}
-th,td{padding:4px 10px 4px 0;text-align:left;vertical-align:top;border-bottom:1px solid var(--rule)}
+th,td{padding:3px 10px 3px 0;text-align:left;vertical-align:top;border-bottom:1px solid var(--rule)}
 thead th{font-weight:600;border-bottom:2px solid var(--rule)}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.dates{white-space:nowrap;font-variant-numeric:tabular-nums}
