@@ -191,6 +191,7 @@ export function chartSvg(c: ChartInput): string {
       ),
       ...(lastKnown
         ? [
+            Plot.dot([lastKnown], { x: "date", y: "y", r: 2.5, className: "ahr-last-dot" }),
             Plot.text([lastKnown], {
               x: "date",
               y: "y",

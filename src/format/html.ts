@@ -398,7 +398,7 @@ figure.chart{margin:0;padding:10px 12px;border:1px solid var(--rule);border-radi
 figure.chart figcaption{color:var(--muted);font-size:12px}
 svg.ahr-plot{display:block;width:100%;height:auto;max-width:100%;overflow:visible;color:var(--fg);font-size:11px}
 svg.ahr-plot text{white-space:pre}
-.ahr-rate{stroke:var(--rate)}
+.ahr-rate{stroke:var(--rate)}.ahr-last-dot{fill:var(--rate);stroke:none}
 .ahr-target{stroke:var(--target)}.ahr-target-label{fill:var(--target)}
 .ahr-warn{stroke:var(--warn)}.ahr-warn-label{fill:var(--warn)}
 .ahr-breach{stroke:var(--breach);stroke-width:2}.ahr-risk{fill:var(--risk);stroke:none}
