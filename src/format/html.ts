@@ -407,6 +407,7 @@ svg.ahr-plot text{white-space:pre}
 .ahr-breach-sym{color:var(--breach);font-weight:700}.ahr-risk-sym{color:var(--risk)}
 .key{display:inline-block;width:22px;height:0;vertical-align:middle;border-top:2px solid var(--rate)}
 .key-target{border-top-color:var(--target)}.key-warn{border-top:2px dashed var(--warn)}
+.offender-list{margin-top:1.1em}
 footer{margin-top:2em}
 @page{size:A4;margin:12mm 11mm}
 @media print{
