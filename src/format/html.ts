@@ -21,6 +21,7 @@ import type { TrendReport, TrendSeries } from "../report/trend.js";
 import type { MetricRow, Offender, Report, Status } from "../report/types.js";
 import {
   BAND_WORD,
+  SHORT_NAMES,
   STATUS_SYMBOL,
   STATUS_WORD,
   changeText,
@@ -342,7 +343,7 @@ ${notesSection(report.notes)}`;
 
 /** `ahr trend METRIC --format html`: the one metric's chart (one per channel) and its figures. */
 export function formatTrendHtml(trend: TrendReport): string {
-  const short = trend.metric === "refund_rate" ? "Refund" : trend.metric.toUpperCase();
+  const short = SHORT_NAMES[trend.metric];
   const specs: ChartSpec[] = trend.series.map((series) => ({
     id: `chart-${trend.metric}-${series.channel}-${trend.windowDays}`,
     label: `${short}${trend.series.length > 1 ? ` (${series.channel.toUpperCase()})` : ""} ${trend.windowDays}d`,
