@@ -271,7 +271,7 @@ ${offenderTable(list, `${rowLabel(row)}: ${count}`)}
 function attentionSection(report: Report): Markup {
   const { overdue, dueToday } = report.attention;
   if (overdue.length + dueToday.length === 0) return html``;
-  const n = (k: number): string => `${grouped(k)} ${k === 1 ? "order" : "orders"}`;
+  const n = (k: number): string => `${grouped(k)} order${k === 1 ? "" : "s"}`;
   return html`<section id="attention">
 <h2>Orders to ship now</h2>
 ${overdue.length > 0 ? html`<h3 id="overdue">${badge("breach", "overdue")} ${n(overdue.length)} not shipped, past the latest ship date</h3>${offenderTable(overdue, "Overdue orders")}` : ""}
