@@ -1,6 +1,7 @@
 /** The engine: what the library and the CLI call (check, trend), their options and the read plan. */
 export { checkHealth, checkWithConfig } from "./check.js";
 export { trendWithConfig } from "./trend.js";
+export { CHART_DAYS, checkWithTrends } from "./charts.js";
 export {
   FAIL_ON,
   resolveAsOf,

@@ -16,7 +16,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
-import type { Condition } from "../config/defaults.js";
+import type { Condition } from "../catalog.js";
 import type { Status } from "../metrics/status.js";
 import type { TrendPoint } from "../report/trend.js";
 

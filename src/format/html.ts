@@ -16,12 +16,11 @@
  * (escapeHtml) unless it is markup we made. Lists are capped (HTML_LIST_LIMIT offenders per list,
  * TEXT_LIMIT characters per cell), so the page stays small whatever the inputs.
  */
-import { METRICS } from "../config/defaults.js";
+import { METRICS } from "../catalog.js";
 import type { TrendReport, TrendSeries } from "../report/trend.js";
 import type { MetricRow, Offender, Report, Status } from "../report/types.js";
 import {
   BAND_WORD,
-  SHORT_NAMES,
   STATUS_SYMBOL,
   STATUS_WORD,
   changeText,
@@ -38,10 +37,11 @@ import {
   shortPercent,
   summaryText,
   targetText,
-} from "../report/sentences.js";
+} from "./words.js";
 import { chartSvg } from "./html-chart.js";
 import { html, raw, type Markup } from "./html-markup.js";
 import { clip } from "./sanitize.js";
+import type { FormatContext } from "./types.js";
 
 /** Offenders and attention items shown per list before "… and N more". */
 export const HTML_LIST_LIMIT = 100;
@@ -310,11 +310,12 @@ ${body}
 }
 
 /**
- * The check report as one HTML page. `trends`: for each metric and window the rows need, the
+ * The check report as one HTML page. `ctx.trends`: for each metric and window the rows need, the
  * trend over the last N as-of days (report/trend.ts); a row without a matching trend gets no
  * chart.
  */
-export function formatHtml(report: Report, trends: readonly TrendReport[] = []): string {
+export function formatHtml(report: Report, ctx?: Pick<FormatContext, "trends">): string {
+  const trends = ctx?.trends ?? [];
   const specs: ChartSpec[] = [];
   const charted = new Set<MetricRow>();
   for (const row of report.metrics) {
@@ -343,7 +344,7 @@ ${notesSection(report.notes)}`;
 
 /** `ahr trend METRIC --format html`: the one metric's chart (one per channel) and its figures. */
 export function formatTrendHtml(trend: TrendReport): string {
-  const short = SHORT_NAMES[trend.metric];
+  const short = METRICS[trend.metric].short;
   const specs: ChartSpec[] = trend.series.map((series) => ({
     id: `chart-${trend.metric}-${series.channel}-${trend.windowDays}`,
     label: `${short}${trend.series.length > 1 ? ` (${series.channel.toUpperCase()})` : ""} ${trend.windowDays}d`,

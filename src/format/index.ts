@@ -15,18 +15,30 @@ type Formatter<T> = (data: T, ctx: FormatContext) => string;
 interface Format {
   report: () => Promise<Formatter<Report>>;
   trend: () => Promise<Formatter<TrendReport>>;
+  /**
+   * A format that draws each metric row's trend over this many as-of days: the CLI computes
+   * the trends with the report and passes them in `ctx.trends`; it also lists the offenders.
+   */
+  charts?: { days: number };
 }
 
 const REGISTRY = {
   table: { report: async () => (await import("./table.js")).formatTable, trend: async () => (await import("./trend.js")).formatTrendTable },
   json: { report: async () => (await import("./json.js")).formatJson, trend: async () => (await import("./trend.js")).formatTrendJson },
   markdown: { report: async () => (await import("./markdown.js")).formatMarkdown, trend: async () => (await import("./trend.js")).formatTrendMarkdown },
+  html: { report: async () => (await import("./html.js")).formatHtml, trend: async () => (await import("./html.js")).formatTrendHtml, charts: { days: 90 } },
 } satisfies Record<string, Format>;
 
 export type OutputFormat = keyof typeof REGISTRY;
 
 /** Every format name, in the order `--help` lists them. */
 export const FORMATS = Object.keys(REGISTRY) as OutputFormat[];
+
+/** The as-of days `format` charts per metric row (see Format.charts); undefined for a format without charts. */
+export function chartDays(format: OutputFormat): number | undefined {
+  const f: Format = REGISTRY[format];
+  return f.charts?.days;
+}
 
 /** The report in `format` (its text; json and markdown end with a newline). */
 export async function formatReport(report: Report, format: OutputFormat, ctx: FormatContext): Promise<string> {

@@ -6,7 +6,7 @@ import { escapeHtml } from "../../src/format/sanitize.js";
 import { HOSTILE_ID, sampleReport } from "./sample.js";
 import { lsrTrend, odrTrend } from "./html-sample.js";
 
-const page = formatHtml(sampleReport(), [odrTrend(), lsrTrend()]);
+const page = formatHtml(sampleReport(), { trends: [odrTrend(), lsrTrend()] });
 const doc = parseHTML(page).document;
 
 describe("escapeHtml and the html template", () => {
@@ -101,7 +101,7 @@ describe("formatHtml", () => {
     const row = report.metrics.find((r) => r.id === "lsr" && r.windowDays === 10)!;
     const base = row.offenders![0]!;
     row.offenders = Array.from({ length: HTML_LIST_LIMIT + 5 }, (_, i) => ({ ...base, orderId: `id-${i}` }));
-    const d = parseHTML(formatHtml(report, [])).document;
+    const d = parseHTML(formatHtml(report, { trends: [] })).document;
     const list = d.querySelector('.offender-list[data-metric="lsr"][data-window="10"]')!;
     expect(list.querySelectorAll("tbody tr")).toHaveLength(HTML_LIST_LIMIT);
     expect(list.textContent).toContain("… and 5 more");
@@ -113,7 +113,7 @@ describe("formatHtml", () => {
     expect(page).toContain("@media (prefers-color-scheme:dark)");
     expect(page).toContain("@page{size:A4");
     expect(page).toContain("@media print");
-    expect(formatHtml(sampleReport(), [odrTrend(), lsrTrend()])).toBe(page);
+    expect(formatHtml(sampleReport(), { trends: [odrTrend(), lsrTrend()] })).toBe(page);
   });
 });
 

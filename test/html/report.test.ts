@@ -71,7 +71,7 @@ describe.skipIf(!browserAvailable)("the demo's HTML report in Chromium", { timeo
     // 15 days in October + 20 in November = 35 crosses.
     const odr = page.locator("#chart-odr-mfn-60");
     expect(await odr.locator(".ahr-breach path").count()).toBe(35);
-    const fromTrend = demo.trends.find((t) => t.metric === "odr")!.series.find((s) => s.channel === "mfn")!;
+    const fromTrend = demo.odrTrend.series.find((s) => s.channel === "mfn")!;
     expect(fromTrend.points.filter((p) => p.status === "breach")).toHaveLength(35);
     expect(await odr.locator(".ahr-crossing-label").textContent()).toBe("✖ breached 10-17");
     expect(await odr.locator("figcaption").textContent()).toContain("✖ breached on 2026-10-17.");
@@ -152,7 +152,7 @@ describe.skipIf(!browserAvailable)("the demo's HTML report in Chromium", { timeo
     const file = join(demo.dir, "hostile.html");
     const report = sampleReport();
     report.notes.push(`<img src="https://example.invalid/x.png"> <style>body{background:url(https://example.invalid/y)}</style>`);
-    writeFileSync(file, formatHtml(report, []));
+    writeFileSync(file, formatHtml(report, { trends: [] }));
     const hostile = await openFile(browser, file);
     const ids = await hostile.page.locator("table.offenders td.id").allTextContents();
     expect(ids).toContain("112-1|<script>alert(1)</script>");

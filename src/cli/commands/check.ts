@@ -18,7 +18,7 @@
  */
 import { resolve } from "node:path";
 import { Option, type Command } from "commander";
-import { FORMATS, formatReport, type OutputFormat } from "../../format/index.js";
+import { chartDays, FORMATS, formatReport, type OutputFormat } from "../../format/index.js";
 import type { FailOn } from "../../report/types.js";
 import { inputOptions, inputPaths, loadCommandConfig, resolveInputArgs, waitNotice, withInputs, type InputCommandOptions, type RawInputOptions } from "../inputs.js";
 import { isAhrError } from "../../errors.js";
@@ -95,23 +95,30 @@ export async function runCheck(opts: CheckCommandOptions, io: Io): Promise<numbe
     await checkOutputPath(outputPath, opts.output, [], configPath);
   }
 
-  const { checkWithConfig } = await import("../../engine/check.js");
+  // A format with charts (html) gets each metric row's trend, computed with the report from one
+  // read of the inputs, and lists the offenders as --details would.
+  const days = chartDays(opts.format);
+  const charts = days !== undefined;
   const progress = progressFor(io, opts);
-  const report = await checkWithConfig(config, {
+  const checkOptions = {
     files,
     paths,
     ...(stdinKind !== undefined ? { stdin: { kind: stdinKind, stream: io.stdin } } : {}),
     ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
     now: io.now?.() ?? new Date(),
-    details: opts.details,
+    details: opts.details || charts,
     failOn: opts.failOn,
     skipInvalid: opts.skipInvalid,
     ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
     onWait: waitNotice(io),
-  }, shown).finally(() => progress.done());
+  };
+  const { report, trends } = await (charts
+    ? import("../../engine/charts.js").then((e) => e.checkWithTrends(config, checkOptions, days, shown))
+    : import("../../engine/check.js").then(async (e) => ({ report: await e.checkWithConfig(config, checkOptions, shown), trends: [] }))
+  ).finally(() => progress.done());
   const exitCode = report.summary.exitCode;
 
-  const text = withNewline(await formatReport(report, opts.format, ctx));
+  const text = withNewline(await formatReport(report, opts.format, { ...ctx, trends }));
   if (outputPath !== undefined && opts.output !== undefined) {
     await writeOutputFile(outputPath, opts.output, text);
   } else if (!(opts.quiet && exitCode === 0)) {
@@ -120,7 +127,9 @@ export async function runCheck(opts: CheckCommandOptions, io: Io): Promise<numbe
 
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (opts.stepSummary && summaryFile !== undefined && summaryFile !== "") {
-    const markdown = opts.format === "markdown" ? text : await formatReport(report, "markdown", { color: false, width: 80 });
+    // The step summary is as without --details even when the format listed the offenders.
+    const plain = charts && !opts.details ? { ...report, metrics: report.metrics.map(({ offenders: _, ...row }) => row) } : report;
+    const markdown = opts.format === "markdown" ? text : await formatReport(plain, "markdown", { color: false, width: 80 });
     try {
       const summaryPath = resolve(io.cwd, summaryFile);
       // The same guard as --output: never an input, a file of an input directory, or the config.
