@@ -1,6 +1,6 @@
 /**
  * HTML built by a tagged template that escapes by default: every value put into `html\`...\``
- * goes through escapeHtml (control and bidi characters removed, `< > & " '` as entities) unless
+ * goes through escapeHtml (cleanText: controls removed, invisible characters shown escaped; then `< > & " '` as entities) unless
  * it is itself markup made by `html` or marked with `raw` (the charts' SVG, our CSS). So text from
  * a file cannot reach the page unescaped by forgetting to escape it: the one way in is `raw`.
  */

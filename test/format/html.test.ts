@@ -10,9 +10,9 @@ const page = formatHtml(sampleReport(), { trends: [odrTrend(), lsrTrend()] });
 const doc = parseHTML(page).document;
 
 describe("escapeHtml and the html template", () => {
-  it("escapes the five HTML characters after cleaning controls and bidi overrides", () => {
+  it("escapes the five HTML characters after cleaning controls (bidi overrides shown as \\u202e, issue 17)", () => {
     expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe("&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
-    expect(escapeHtml(HOSTILE_ID)).toBe("112-1|&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(escapeHtml(HOSTILE_ID)).toBe("112-\\u202e1|&lt;script&gt;alert(1)&lt;/script&gt;");
   });
 
   it("escapes every interpolation but nested markup and raw", () => {
@@ -37,13 +37,13 @@ describe("formatHtml", () => {
   });
 
   it("shows the hostile order id as text, never as markup or control characters", () => {
-    expect(page).toContain("112-1|&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(page).toContain("112-\\u202e1|&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(page).not.toContain("\u001b");
     expect(page).not.toContain("\u202e");
     expect(page).not.toContain("\u009b");
     // The DOM holds it as the text of a cell.
     const ids = [...doc.querySelectorAll("table.offenders td.id")].map((td) => td.textContent);
-    expect(ids).toContain("112-1|<script>alert(1)</script>");
+    expect(ids).toContain("112-\\u202e1|<script>alert(1)</script>");
     expect(doc.querySelectorAll("script")).toHaveLength(0);
   });
 
@@ -90,7 +90,7 @@ describe("formatHtml", () => {
     expect(breach).toContain("Leaving the window2026-11-21 (2), 2026-12-03 (1)");
     const odr = doc.querySelector('.offender-list[data-metric="odr"]');
     expect(odr?.querySelector("h3")?.textContent).toContain("ODR (MFN) 60d: 3 defective orders");
-    expect([...(odr?.querySelectorAll("td.id") ?? [])].map((td) => td.textContent)).toEqual(["A", "B", "112-1|<script>alert(1)</script>"]);
+    expect([...(odr?.querySelectorAll("td.id") ?? [])].map((td) => td.textContent)).toEqual(["A", "B", "112-\\u202e1|<script>alert(1)</script>"]);
     expect(doc.querySelector("#overdue")?.textContent).toContain("1 order not shipped, past the latest ship date");
     expect(doc.querySelector("#due-today")?.textContent).toContain("1 order to ship by the end of 2026-11-20");
     expect(doc.querySelectorAll("#notes li").length).toBe(sampleReport().notes.length);
