@@ -43,7 +43,7 @@ export async function checkWithTrends(
   const version = packageVersion();
   const report = buildReport(inputs, { asOf, config, details: options.details ?? false, failOn, version, configFile });
   const trends = charted.map(({ metric, windowDays }) =>
-    buildTrend(inputs, { metric, asOf, days, windowDays, config, version }, METRIC_MODULES[metric].compute),
+    buildTrend(inputs, { metric, asOf, days, windowDays, config, version, configFile }, METRIC_MODULES[metric].compute),
   );
   return { report, trends };
 }

@@ -40,7 +40,7 @@ import {
 } from "./words.js";
 import { chartSvg } from "./html-chart.js";
 import { html, raw, type Markup } from "./html-markup.js";
-import { clip } from "./sanitize.js";
+import { clip, showName } from "./sanitize.js";
 import type { FormatContext } from "./types.js";
 
 /** Offenders and attention items shown per list before "… and N more". */
@@ -72,7 +72,13 @@ function header(report: Report): Markup {
 <h1>Account health: ${badge(s.status)}</h1>
 <p class="lead">As of <strong>${report.asOf}</strong> (${t(report.timeZone)}) · ${summaryText(s)}</p>
 <p class="muted">${inputTexts(report).map((x) => t(x)).join(" · ")}</p>
+${configLine(report.configFile)}
 </header>`;
+}
+
+/** "Config file: PATH" (named so it can be found again: showName escapes, removes nothing). */
+function configLine(file: string | null): Markup {
+  return file === null ? html`` : html`<p class="muted config">Config file: <code>${showName(file)}</code></p>`;
 }
 
 function inputsSection(report: Report): Markup {
@@ -356,6 +362,7 @@ export function formatTrendHtml(trend: TrendReport): string {
   const body = html`<header>
 <h1>${trend.name}: ${trend.days} as-of days</h1>
 <p class="lead">${first} – <strong>${trend.asOf}</strong> (${t(trend.timeZone)}) · target ${targetText(trend)}, warning at ${shortPercent(trend.warnAt)}</p>
+${configLine(trend.configFile)}
 </header>
 <div class="charts">
 ${specs.map(figure)}</div>`;

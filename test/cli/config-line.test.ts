@@ -41,6 +41,8 @@ describe("the config file applied is named in every format", () => {
     const table = await cli(d, [...args, "--no-color"]);
     // before the fix: no word of the config anywhere
     expect(table.out.split("\n").slice(0, 3)).toContain(`  config: ${path}`);
+    const page = await cli(d, [...args, "--format", "html"]);
+    expect(page.out).toContain(`<p class="muted config">Config file: <code>${path}</code></p>`);
     const md = await cli(d, [...args, "--format", "markdown"]);
     expect(md.out).toContain(`\nConfig file: ${path}\n`);
   });
@@ -54,6 +56,8 @@ describe("the config file applied is named in every format", () => {
     expect(trend.out.split("\n")).toContain(`config: ${join(d, "ahr.config.json")}`);
     const trendMd = await cli(d, ["trend", "pfcr", "orders.txt", "--as-of", AS_OF, "--format", "markdown"]);
     expect(trendMd.out).toContain(`\nConfig file: ${join(d, "ahr.config.json")}\n`);
+    const trendHtml = await cli(d, ["trend", "pfcr", "orders.txt", "--as-of", AS_OF, "--format", "html"]);
+    expect(trendHtml.out).toContain(`Config file: <code>${join(d, "ahr.config.json")}</code>`);
     const trendJson = await cli(d, ["trend", "pfcr", "orders.txt", "--as-of", AS_OF, "--format", "json"]);
     expect((JSON.parse(trendJson.out) as { configFile: unknown }).configFile).toBe(join(d, "ahr.config.json"));
   });

@@ -31,6 +31,7 @@ export function odrTrend(): TrendReport {
   return {
     schemaVersion: 1,
     tool: { name: "ahr", version: "0.0.0-test" },
+    configFile: null,
     metric: "odr",
     name: "Order Defect Rate",
     timeZone: "UTC",
