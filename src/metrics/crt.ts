@@ -13,6 +13,7 @@
  *   unanswered.
  */
 import { cached } from "./cache.js";
+import { at, dayIndexOf, visitDays } from "./day-index.js";
 import { dayText, noData, tallied } from "./orders.js";
 import type { Message } from "../records.js";
 import { METRICS } from "../catalog.js";
@@ -81,7 +82,11 @@ export const crt: MetricFn = (ctx, window) => {
   const offenders: Offender[] = [];
   const f = cached(ctx, "message facts", messages.records, () => messageFacts(messages.records));
   const { from, to } = window;
-  for (let j = 0; j < f.records.length; j++) {
+  const list = ctx.countsOnly !== true;
+  // On a trend's days only the messages received in the window (day-index.ts).
+  const v = visitDays(dayIndexOf(ctx, "messages.received", f.records, f.receivedDay), f.records.length, from, to);
+  for (let k = v.lo; k < v.hi; k++) {
+    const j = at(v, k);
     const day = f.receivedDay[j]!;
     if (f.noResponseNeeded[j] !== 0 || day < from || day > to) continue;
     const received = f.receivedMs[j]!;
@@ -97,11 +102,13 @@ export const crt: MetricFn = (ctx, window) => {
         onTime++;
         continue;
       }
+      if (!list) continue;
       reason = `answered after ${hoursWords(took)}`;
     } else {
       const waiting = endOfDay - received;
       if (waiting <= LIMIT) continue; // not late yet: left out
       counted++;
+      if (!list) continue;
       reason = `not answered after ${hoursWords(waiting)}`;
     }
     const m = f.records[j]!;

@@ -110,6 +110,8 @@ interface DefectRows {
   rows: DefectRow[];
   /** The rows of each order, by its position among the orders' records, in that order. */
   byOrder: Map<number, DefectRow[]>;
+  /** 1 at the positions byOrder has (a look-up in a byte array, not the Map, for most orders). */
+  has: Uint8Array;
 }
 
 /**
@@ -123,6 +125,7 @@ function defectRows(ctx: MetricContext, records: readonly Order[]): DefectRows {
   return cached(ctx, "defect rows", records, () => {
     const rows: DefectRow[] = [];
     const byOrder = new Map<number, DefectRow[]>();
+    const has = new Uint8Array(records.length);
     const { inputs } = ctx;
     const add = (kind: DefectKind, orderId: string, date: Stamp | null, words: string): void => {
       rows.push({ kind, orderId, ms: date === null ? NaN : date.ms, words, matched: false });
@@ -137,7 +140,7 @@ function defectRows(ctx: MetricContext, records: readonly Order[]): DefectRows {
     for (const cb of inputs.chargebacks?.records ?? []) {
       if (isCountingChargeback(cb, Infinity)) add("chargebacks", cb.orderId, cb.filedAt, "chargeback");
     }
-    if (rows.length === 0) return { rows, byOrder };
+    if (rows.length === 0) return { rows, byOrder, has };
     // One pass over the orders, for the ids the rows name.
     const ofId = new Map<string, DefectRow[]>();
     for (const r of rows) {
@@ -149,9 +152,10 @@ function defectRows(ctx: MetricContext, records: readonly Order[]): DefectRows {
       const list = ofId.get(records[j]!.orderId);
       if (list === undefined) continue;
       byOrder.set(j, list);
+      has[j] = 1;
       for (const r of list) r.matched = true;
     }
-    return { rows, byOrder };
+    return { rows, byOrder, has };
   });
 }
 
@@ -161,9 +165,10 @@ function defectRows(ctx: MetricContext, records: readonly Order[]): DefectRows {
  * give "chargeback" once).
  */
 export function defectsAsOf(ctx: MetricContext, orders: OrdersInput): (j: number) => OrderDefects | undefined {
-  const { byOrder } = defectRows(ctx, orders.records);
+  const { byOrder, has } = defectRows(ctx, orders.records);
   const endOfDay = ctx.endOfDay;
   return (j) => {
+    if (has[j] !== 1) return undefined;
     const list = byOrder.get(j);
     if (list === undefined) return undefined;
     let d: OrderDefects | undefined;

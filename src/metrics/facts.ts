@@ -16,6 +16,7 @@
 import type { ChannelScope } from "../catalog.js";
 import type { Order, OrdersInput } from "../records.js";
 import { cached } from "./cache.js";
+import { at, dayIndexOf, visitDays, type DayIndex } from "./day-index.js";
 import { hasValidTracking, offender } from "./orders.js";
 import type { MetricContext, Offender } from "./types.js";
 import type { Window } from "./window.js";
@@ -186,19 +187,42 @@ export function purchaseDated(
   window: Window,
   channel: ChannelScope,
   reason: (f: OrderFacts, j: number) => string | null,
-): { denominator: number; offenders: Offender[] } {
+): { denominator: number; bad: number; offenders: Offender[] } {
   const f = factsOf(ctx, orders);
   const bits = channelBits(channel);
   const { from, to } = window;
   let denominator = 0;
+  let bad = 0;
   const offenders: Offender[] = [];
-  for (let j = 0; j < f.records.length; j++) {
+  const list = ctx.countsOnly !== true;
+  // On a trend's days only the channel's orders purchased in the window (day-index.ts).
+  const v = visitDays(channelDayIndex(ctx, f, "purchase", f.purchaseDay, bits), f.records.length, from, to);
+  for (let k = v.lo; k < v.hi; k++) {
+    const j = at(v, k);
     if (!purchasedIn(f, j, ctx.asOf, bits, from, to)) continue;
     denominator++;
     const why = reason(f, j);
-    if (why !== null) offenders.push(offender(f.records[j]!, f.purchaseDay[j]!, why));
+    if (why === null) continue;
+    bad++;
+    if (list) offenders.push(offender(f.records[j]!, f.purchaseDay[j]!, why));
   }
-  return { denominator, offenders };
+  return { denominator, bad, offenders };
+}
+
+/**
+ * The day index (day-index.ts) of one of the facts' day columns, of the orders with the channel
+ * bits `bits` only (every order for "all"), kept in the context's cache; null when the context
+ * visits without an index (a report).
+ */
+export function channelDayIndex(
+  ctx: MetricContext,
+  f: OrderFacts,
+  name: string,
+  column: Int32Array,
+  bits: number,
+): DayIndex | null {
+  const include = bits === 0 ? undefined : (j: number): boolean => (f.flags[j]! & bits) === bits;
+  return dayIndexOf(ctx, `orders.${name}.${bits}`, f.records, column, include);
 }
 
 /** The flag bits an order of `channel` has ("all": none required). */

@@ -9,7 +9,8 @@
  *   is in the window and whose latest ship time is before the end of D. Not counted; listed.
  * - Needs `latest_ship_date` and `shipped_at`.
  */
-import { CANCELLED, channelBits, counts, factsOf, msAt, type OrderFacts } from "./facts.js";
+import { at, visitDays } from "./day-index.js";
+import { CANCELLED, channelBits, channelDayIndex, counts, factsOf, msAt, type OrderFacts } from "./facts.js";
 import { METRICS } from "../catalog.js";
 import type { Metric, MetricFn, Offender } from "./types.js";
 import { latenessWords, noData, offender, ordersWith, sortOffenders, tallied } from "./orders.js";
@@ -40,13 +41,18 @@ export const lsr: MetricFn = (ctx, window, channel) => {
   if (got.orders === null) return noData(BASIS, got.reason);
 
   let denominator = 0;
+  let lateCount = 0;
+  const list = ctx.countsOnly !== true;
   const late: Offender[] = [];
   const overdue: Offender[] = [];
   const f = factsOf(ctx, got.orders);
   const bits = channelBits(channel);
   const { from, to } = window;
   const { endOfDay } = ctx;
-  for (let j = 0; j < f.records.length; j++) {
+  // On a trend's days only the orders due to ship in the window (day-index.ts).
+  const v = visitDays(channelDayIndex(ctx, f, "latestShip", f.latestShip.day, bits), f.records.length, from, to);
+  for (let k = v.lo; k < v.hi; k++) {
+    const j = at(v, k);
     if (!awaitsShipment(f, j, ctx.asOf, bits)) continue;
     const dueDay = f.latestShip.day[j]!; // NONE (no latest ship date) is before every window
     if (dueDay < from || dueDay > to) continue;
@@ -56,16 +62,18 @@ export const lsr: MetricFn = (ctx, window, channel) => {
     if (state === "shipped") {
       denominator++;
       if (shippedMs > dueMs) {
+        lateCount++;
+        if (!list) continue;
         const by = latenessWords({ ms: dueMs, day: dueDay }, shippedMs, f.shipped.day[j]!);
         late.push(offender(f.records[j]!, dueDay, `shipped ${by} after the latest ship date`));
       }
-    } else if (state === "overdue") {
+    } else if (state === "overdue" && list) {
       const by = latenessWords({ ms: dueMs, day: dueDay }, endOfDay, ctx.asOf);
       overdue.push(offender(f.records[j]!, dueDay, `not shipped, ${by} past the latest ship date`));
     }
   }
 
-  return { ...tallied(BASIS, denominator, late), overdue: sortOffenders(overdue) };
+  return { ...tallied(BASIS, denominator, late, [], lateCount), overdue: sortOffenders(overdue) };
 };
 
 export default { meta: METRICS.lsr, compute: lsr } satisfies Metric;

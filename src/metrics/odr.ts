@@ -40,7 +40,7 @@ export const odr: MetricFn = (ctx, window, channel) => {
 
   const components: OdrComponents = { negativeFeedback: 0, claims: 0, chargebacks: 0 };
   const defectsOf = defectsAsOf(ctx, orders);
-  const { denominator, offenders } = purchaseDated(ctx, orders, window, channel, (_, j) => {
+  const { denominator, bad, offenders } = purchaseDated(ctx, orders, window, channel, (_, j) => {
     const d = defectsOf(j);
     if (d === undefined) return null;
     if (d.negativeFeedback) components.negativeFeedback++;
@@ -50,7 +50,7 @@ export const odr: MetricFn = (ctx, window, channel) => {
   });
 
   const notes = missing.length > 0 ? [missingDefectInputsNote(given, missing)] : [];
-  return { ...tallied(BASIS, denominator, offenders, notes), components };
+  return { ...tallied(BASIS, denominator, offenders, notes, bad), components };
 };
 
 export default { meta: METRICS.odr, compute: odr } satisfies Metric;

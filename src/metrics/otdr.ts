@@ -8,7 +8,8 @@
  *   (calendar days). Not delivered is not on time.
  * - Needs `promised_delivery_date`, `delivered_at`, `shipped_at` and tracking.
  */
-import { channelBits, counts, factsOf, msAt, VALID_TRACKING } from "./facts.js";
+import { at, visitDays } from "./day-index.js";
+import { channelBits, channelDayIndex, counts, factsOf, msAt, VALID_TRACKING } from "./facts.js";
 import { METRICS } from "../catalog.js";
 import type { Metric, MetricFn, Offender } from "./types.js";
 import { daysWords, noData, offender, ordersWith, tallied } from "./orders.js";
@@ -25,12 +26,17 @@ export const otdr: MetricFn = (ctx, window, channel) => {
   if (got.orders === null) return noData(BASIS, got.reason);
 
   let denominator = 0;
+  let bad = 0;
+  const list = ctx.countsOnly !== true;
   const offenders: Offender[] = [];
   const f = factsOf(ctx, got.orders);
   const bits = channelBits(channel);
   const { from, to } = window;
   const { endOfDay } = ctx;
-  for (let j = 0; j < f.records.length; j++) {
+  // On a trend's days only the orders promised in the window (day-index.ts).
+  const v = visitDays(channelDayIndex(ctx, f, "promised", f.promisedDay, bits), f.records.length, from, to);
+  for (let k = v.lo; k < v.hi; k++) {
+    const j = at(v, k);
     if (!counts(f, j, ctx.asOf, bits)) continue;
     const promised = f.promisedDay[j]!; // NONE (no promised date) is before every window
     if (promised < from || promised > to) continue;
@@ -38,14 +44,17 @@ export const otdr: MetricFn = (ctx, window, channel) => {
     if (!(msAt(f.shipped, j) <= endOfDay) || (f.flags[j]! & VALID_TRACKING) === 0) continue;
     denominator++;
     if (!(msAt(f.delivered, j) <= endOfDay)) {
-      offenders.push(offender(f.records[j]!, promised, "not delivered by the promised date"));
+      bad++;
+      if (list) offenders.push(offender(f.records[j]!, promised, "not delivered by the promised date"));
     } else if (f.delivered.day[j]! > promised) {
+      bad++;
+      if (!list) continue;
       const late = daysWords(f.delivered.day[j]! - promised);
       offenders.push(offender(f.records[j]!, promised, `delivered ${late} after the promised date`));
     }
   }
 
-  return tallied(BASIS, denominator, offenders, [], denominator - offenders.length);
+  return tallied(BASIS, denominator, offenders, [], denominator - bad);
 };
 
 export default { meta: METRICS.otdr, compute: otdr } satisfies Metric;

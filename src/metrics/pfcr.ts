@@ -28,12 +28,12 @@ export const pfcr: MetricFn = (ctx, window, channel) => {
   const got = ordersWith(ctx, [["order_status", "item_status"]]);
   if (got.orders === null) return noData(BASIS, got.reason);
 
-  const { denominator, offenders } = purchaseDated(ctx, got.orders, window, channel, (f, j) =>
+  const { denominator, bad, offenders } = purchaseDated(ctx, got.orders, window, channel, (f, j) =>
     (f.flags[j]! & SELLER_CANCEL) !== 0 ? cancelReason(f.records[j]!.cancelledBy) : null,
   );
 
   const notes = got.orders.columns.has("cancelled_by") ? [] : [NO_INITIATOR_NOTE];
-  return tallied(BASIS, denominator, offenders, notes);
+  return tallied(BASIS, denominator, offenders, notes, bad);
 };
 
 export default { meta: METRICS.pfcr, compute: pfcr } satisfies Metric;

@@ -18,10 +18,10 @@ export const refundRate: MetricFn = (ctx, window, channel) => {
   if (got.orders === null) return noData(BASIS, got.reason);
 
   // Refunded (SPEC 8.7): an undated refund amount, or a refund dated by the end of D (NaN: none).
-  const { denominator, offenders } = purchaseDated(ctx, got.orders, window, channel, (f, j) =>
+  const { denominator, bad, offenders } = purchaseDated(ctx, got.orders, window, channel, (f, j) =>
     (f.flags[j]! & REFUND_UNDATED) !== 0 || f.refundedMs[j]! <= ctx.endOfDay ? "refunded" : null,
   );
-  return tallied(BASIS, denominator, offenders);
+  return tallied(BASIS, denominator, offenders, [], bad);
 };
 
 export default { meta: METRICS.refund_rate, compute: refundRate } satisfies Metric;

@@ -21,6 +21,13 @@ export interface MetricContext {
    * metric computes everything at each call.
    */
   cache?: Cache;
+  /**
+   * A trend's replayed day: only the counts are wanted, so a metric may leave `offenders` (and
+   * lsr's `overdue`) empty and skips building them, and it visits its window through day
+   * indexes kept in the cache for the next days (day-index.ts). Its counts are the same either
+   * way.
+   */
+  countsOnly?: boolean;
 }
 
 /** One item behind a figure: a defective order, a late shipment, a late reply, ... */

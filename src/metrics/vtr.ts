@@ -10,7 +10,8 @@
  *   not valid), else a non-empty `tracking_number`.
  * - Needs `shipped_at` and (`tracking_number` or `tracking_valid`).
  */
-import { channelBits, counts, factsOf, msAt, NONE, TRACKING_EXEMPT, VALID_TRACKING } from "./facts.js";
+import { at, dayRange, visitDays } from "./day-index.js";
+import { channelBits, channelDayIndex, counts, factsOf, msAt, NONE, TRACKING_EXEMPT, VALID_TRACKING } from "./facts.js";
 import { METRICS } from "../catalog.js";
 import type { Metric, MetricFn, Offender } from "./types.js";
 import { noData, offender, ordersWith, tallied, trackingProblem } from "./orders.js";
@@ -31,29 +32,41 @@ export const vtr: MetricFn = (ctx, window, channel) => {
 
   let denominator = 0;
   let noPromise = 0;
+  let bad = 0;
+  const list = ctx.countsOnly !== true;
   const offenders: Offender[] = [];
   const f = factsOf(ctx, got.orders);
   const bits = channelBits(channel);
   const { from, to } = window;
   const basisDays = byPromise ? f.promisedDay : f.shipped.day;
-  for (let j = 0; j < f.records.length; j++) {
-    if (!counts(f, j, ctx.asOf, bits)) continue;
+  // On a trend's days (day-index.ts) only the orders whose basis day is in the window, then those
+  // without one (listed first by the index), which only the promised-date basis has: the
+  // shipped-in-window count below. A report visits every order.
+  const ix = channelDayIndex(ctx, f, byPromise ? "promised" : "shipped", basisDays, bits);
+  const v = visitDays(ix, f.records.length, from, to);
+  const [noneLo, noneHi] = byPromise && ix !== null ? dayRange(ix, NONE, NONE) : [0, 0];
+  const visit = (j: number): void => {
+    if (!counts(f, j, ctx.asOf, bits)) return;
     // Shipped by the end of D (NaN: not shipped), not exempt.
-    if (!(msAt(f.shipped, j) <= ctx.endOfDay) || (f.flags[j]! & TRACKING_EXEMPT) !== 0) continue;
+    if (!(msAt(f.shipped, j) <= ctx.endOfDay) || (f.flags[j]! & TRACKING_EXEMPT) !== 0) return;
     const day = basisDays[j]!;
     if (day === NONE) {
       // Only reachable with the promised-date column: count the ones that shipped in the window.
       const shippedDay = f.shipped.day[j]!;
       if (shippedDay >= from && shippedDay <= to) noPromise++;
-      continue;
+      return;
     }
-    if (day < from || day > to) continue;
+    if (day < from || day > to) return;
     denominator++;
     if ((f.flags[j]! & VALID_TRACKING) === 0) {
+      bad++;
+      if (!list) return;
       const o = f.records[j]!;
       offenders.push(offender(o, day, trackingProblem(o, columns)));
     }
-  }
+  };
+  for (let k = noneLo; k < noneHi; k++) visit(ix!.positions[k]!);
+  for (let k = v.lo; k < v.hi; k++) visit(at(v, k));
 
   const notes: string[] = [];
   if (!byPromise) notes.push(SHIP_DATE_BASIS_NOTE);
@@ -61,7 +74,7 @@ export const vtr: MetricFn = (ctx, window, channel) => {
     const what = noPromise === 1 ? "1 order shipped" : `${noPromise} orders shipped`;
     notes.push(`${what} in the vtr window without a promised delivery date: left out of vtr`);
   }
-  return tallied(basis, denominator, offenders, notes, denominator - offenders.length);
+  return tallied(basis, denominator, offenders, notes, denominator - bad);
 };
 
 export default { meta: METRICS.vtr, compute: vtr } satisfies Metric;

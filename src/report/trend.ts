@@ -80,7 +80,7 @@ export function buildTrend(inputs: Inputs, options: TrendOptions, fn: MetricFn):
     const crossings: TrendSeries["crossings"] = [];
     let last: Status | null = null;
     for (let d = options.asOf - options.days + 1; d <= options.asOf; d++) {
-      const ctx: MetricContext = { inputs, asOf: d, endOfDay: z.endOfDay(d), zone: z, config, cache };
+      const ctx: MetricContext = { inputs, asOf: d, endOfDay: z.endOfDay(d), zone: z, config, cache, countsOnly: true };
       const tally = fn(ctx, windowFor(d, windowDays, settings.lagDays), channel);
       const counts = { numerator: tally.numerator, denominator: tally.denominator };
       const status = statusOf(counts, def.condition, settings.target, settings.warnAt);
