@@ -1,8 +1,8 @@
 /**
  * Bytes to text. UTF-8 is checked chunk by chunk (a multi-byte sequence split across chunks is
- * carried over); at the first invalid sequence the rest of the file is read as Windows-1252 and a
- * note says so. UTF-16 with a byte-order mark is decoded. A NUL anywhere in the text means the
- * file is binary.
+ * carried over); at the first invalid sequence the rest of the file is read as Windows-1252 (or,
+ * for a file from Amazon.co.jp, Shift_JIS: SPEC 9.2) and a note says so. UTF-16 with a byte-order
+ * mark is decoded. A NUL anywhere in the text means the file is binary.
  *
  * The output chunks are either Buffers holding whole, valid UTF-8 sequences (the common case,
  * passed through without copying) or strings (text that had to be transcoded).
@@ -15,6 +15,26 @@ import type { Bom } from "./sniff.js";
 export type TextChunk = Buffer | string;
 
 export const WINDOWS_1252_NOTE = "read as Windows-1252 (the file is not valid UTF-8)";
+export const SHIFT_JIS_NOTE = "read as Shift_JIS (the file is not valid UTF-8 and comes from Amazon.co.jp)";
+export const SHIFT_JIS_MISSING_NOTE =
+  "read as Windows-1252: the file is not valid UTF-8 and comes from Amazon.co.jp, but this Node.js has no Shift_JIS decoder (it was built without full ICU); re-save the file as UTF-8";
+
+/** What bytes that are not UTF-8 are read as. */
+export type LegacyEncoding = "windows-1252" | "shift_jis";
+
+/** The bytes of `amazon.co.jp` (any case) in `head`: the file comes from Amazon.co.jp. */
+export function namesAmazonJapan(head: Uint8Array): boolean {
+  return /amazon\.co\.jp/i.test(Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString("latin1"));
+}
+
+/** A streaming Shift_JIS decoder, or null when this Node.js has none (small ICU). */
+function shiftJisDecoder(): TextDecoder | null {
+  try {
+    return new TextDecoder("shift_jis");
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The chunk as a string (Buffers from decodeText hold only whole UTF-8 sequences). Pure ASCII,
@@ -98,14 +118,17 @@ function noNul(chunk: TextChunk, file: string): TextChunk {
 }
 
 /**
- * Decode `source` (raw bytes, BOM included) as text. `notes` receives the Windows-1252 note when
- * the fallback happens.
+ * Decode `source` (raw bytes, BOM included) as text. `notes` receives the Windows-1252 (or
+ * Shift_JIS) note when the fallback happens. With `legacy` "shift_jis", bytes that are not UTF-8
+ * are Shift_JIS; when the first chunk already is not UTF-8, the whole file is (Shift_JIS text
+ * can hold byte runs that happen to be valid UTF-8 before the first that is not).
  */
 export async function* decodeText(
   source: AsyncIterable<Buffer>,
   bom: Bom,
   file: string,
   notes: string[],
+  legacy: LegacyEncoding = "windows-1252",
 ): AsyncGenerator<TextChunk> {
   let skip = bom.length;
   if (bom.encoding !== "utf-8") {
@@ -126,10 +149,23 @@ export async function* decodeText(
 
   let carry: Buffer | null = null;
   let cp1252 = false;
-  const fallBack = (): true => {
-    notes.push(WINDOWS_1252_NOTE);
-    return true;
+  /** Set once the rest of the file is Shift_JIS. */
+  let sjis: TextDecoder | null = null;
+  let first = true;
+  /** The legacy decoding from here on: Shift_JIS when asked and available, else Windows-1252. */
+  const fallBack = (): void => {
+    if (legacy === "shift_jis") {
+      sjis = shiftJisDecoder();
+      if (sjis !== null) {
+        notes.push(SHIFT_JIS_NOTE);
+        return;
+      }
+      notes.push(SHIFT_JIS_MISSING_NOTE);
+    } else notes.push(WINDOWS_1252_NOTE);
+    cp1252 = true;
   };
+  const legacyText = (bytes: Buffer): string =>
+    sjis !== null ? (sjis as TextDecoder).decode(bytes, { stream: true }) : decodeWindows1252(bytes);
   for await (let chunk of source) {
     if (skip > 0) {
       const cut = Math.min(skip, chunk.length);
@@ -137,8 +173,11 @@ export async function* decodeText(
       skip -= cut;
     }
     if (chunk.length === 0) continue;
-    if (cp1252) {
-      yield noNul(decodeWindows1252(chunk), file);
+    const isFirst = first;
+    first = false;
+    if (cp1252 || sjis !== null) {
+      const text = legacyText(chunk);
+      if (text.length > 0) yield noNul(text, file);
       continue;
     }
     if (carry !== null) {
@@ -152,16 +191,24 @@ export async function* decodeText(
       if (body.length > 0) yield noNul(body, file);
       continue;
     }
-    // The first invalid sequence: UTF-8 up to it, Windows-1252 from it on (this chunk included).
+    // The first invalid sequence: UTF-8 up to it, the legacy encoding from it on (this chunk
+    // included); a Shift_JIS file whose first chunk is not UTF-8: all of it.
     const bad = firstInvalidUtf8(body);
-    const cut = bad < 0 ? body.length : bad;
+    let cut = bad < 0 ? body.length : bad;
+    if (legacy === "shift_jis" && isFirst) cut = 0;
     if (cut > 0) yield noNul(chunk.subarray(0, cut), file);
-    cp1252 = fallBack();
-    yield noNul(decodeWindows1252(chunk.subarray(cut)), file);
+    fallBack();
+    const text = legacyText(chunk.subarray(cut));
+    if (text.length > 0) yield noNul(text, file);
   }
   if (carry !== null) {
     // The file ends inside a multi-byte sequence: those bytes are not UTF-8 either.
     fallBack();
-    yield noNul(decodeWindows1252(carry), file);
+    const text = legacyText(carry);
+    if (text.length > 0) yield noNul(text, file);
+  }
+  if (sjis !== null) {
+    const last = (sjis as TextDecoder).decode();
+    if (last.length > 0) yield noNul(last, file);
   }
 }

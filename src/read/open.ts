@@ -7,7 +7,7 @@
 import { AhrError } from "../errors.js";
 import { openCsv } from "./csv.js";
 import { detectDelimiter, type Delimiter } from "./delimiter.js";
-import { chunkText, decodeText, type TextChunk } from "./encoding.js";
+import { chunkText, decodeText, namesAmazonJapan, type LegacyEncoding, type TextChunk } from "./encoding.js";
 import { MAX_BLANK_PREFIX, MAX_RECORD, SNIFF_BYTES } from "./limits.js";
 import { detectBom, isGzip, sniffBinary } from "./sniff.js";
 import { gunzip, openFileSource, peek, streamSource, type ByteSource } from "./source.js";
@@ -19,6 +19,11 @@ export interface OpenOptions {
   stdin?: NodeJS.ReadableStream;
   /** Told when opening a named pipe waits for a writer for a few seconds (source.ts). */
   onWait?: (file: string, what: string) => void;
+  /**
+   * What bytes that are not UTF-8 are read as. Default: Shift_JIS when the first bytes name
+   * amazon.co.jp (a rater e-mail, a sales channel: SPEC 9.2), else Windows-1252.
+   */
+  legacyEncoding?: LegacyEncoding;
 }
 
 /** The text from the first line with something on it, and where it stands. */
@@ -113,7 +118,8 @@ export async function openTable(file: string, options: OpenOptions = {}): Promis
     if (binary !== null) {
       throw new AhrError("BINARY_FILE", { file: name, what: binary.what, ...(binary.hint ? { hint: binary.hint } : {}) });
     }
-    texts = decodeText(chunks, detectBom(head), name, notes);
+    const legacy = options.legacyEncoding ?? (namesAmazonJapan(head) ? "shift_jis" : "windows-1252");
+    texts = decodeText(chunks, detectBom(head), name, notes, legacy);
     const first = await readFirstLine(texts, name);
     const delimiter: Delimiter = detectDelimiter(first.header ?? "");
 
