@@ -41,6 +41,25 @@ interface FirstLine {
 const BLANK = /^[\s,;]*$/;
 const LINE_BREAK = /[\r\n]/g;
 
+/** How many data rows Table.sample holds at most. */
+export const SAMPLE_ROWS = 5;
+
+/** Table.sample: the complete lines of `text` (what was read after the header), split. */
+export function sampleRows(text: string, delimiter: Delimiter): string[][] {
+  const out: string[][] = [];
+  let pos = 0;
+  while (out.length < SAMPLE_ROWS) {
+    const nl = text.indexOf("\n", pos);
+    if (nl === -1) break;
+    const line = text.slice(pos, nl).replace(/\r$/, "");
+    pos = nl + 1;
+    if (BLANK.test(line)) continue;
+    if (delimiter !== "\t" && line.includes('"')) break;
+    out.push(line.split(delimiter).map((c) => c.trim()));
+  }
+  return out;
+}
+
 /** Buffers a file is read into in turn (see openTable). */
 const READ_RING = 3;
 
@@ -156,6 +175,7 @@ export async function openTable(file: string, options: OpenOptions = {}): Promis
       header,
       delimiter,
       notes,
+      sample: first.header === null ? [] : sampleRows(first.text.slice(first.after), delimiter),
       size: source.size,
       bytesRead: () => source.bytesRead(),
       rows(columns: number[]): AsyncIterable<RawRow[]> {

@@ -34,6 +34,13 @@ export interface Table {
   delimiter: "\t" | "," | ";";
   /** Notes about how the file was read ("read as Windows-1252"); filled as reading proceeds. */
   notes: string[];
+  /**
+   * Up to SAMPLE_ROWS of the first data rows, every cell trimmed, from the text read with the
+   * header (no more is read for them; the rows themselves are still to come from rows()). For a
+   * comma or semicolon file, the sample stops at a line holding a quote. For telling a kind by
+   * its values where the header does not tell it (a translated feedback report, SPEC 9.2).
+   */
+  sample?: string[][];
   /** Size in bytes when known (for progress), else null. */
   size: number | null;
   /**

@@ -26,6 +26,11 @@ export function fakeTable(file: string, text: string, options: FakeOptions = {})
     header,
     delimiter,
     notes: [...(options.notes ?? [])],
+    sample: lines
+      .slice(first + 1)
+      .filter((l) => first >= 0 && l.trim() !== "")
+      .slice(0, 5)
+      .map((l) => l.split(delimiter).map((c) => c.trim())),
     size,
     bytesRead: () => read,
     rows(columns: number[]): AsyncIterable<RawRow[]> {

@@ -325,3 +325,18 @@ describe("the shared samples of Amazon's layouts", () => {
     expect(rows).toEqual([{ line: 2, cells: ["113-4820185-1029384", "10-Oct-2026", '12" Cast Iron Pizza Pan, Pre-Seasoned'] }]);
   });
 });
+
+describe("Table.sample: the first data rows, from the text read with the header", () => {
+  it("up to five rows, blank lines skipped, cells trimmed, CRLF", async () => {
+    const lines = ["a\tb", "1\t x ", "", "2\ty", "3\tz", "4\tw", "5\tv", "6\tu"];
+    const table = await openTable(put(lines.join("\r\n")));
+    expect(table.sample).toEqual([["1", "x"], ["2", "y"], ["3", "z"], ["4", "w"], ["5", "v"]]);
+    expect((await all(table)).map((r) => r.cells[0])).toEqual(["1", "2", "3", "4", "5", "6"]);
+  });
+  it("a tab file keeps its quotes; a comma file stops at a line with a quote; the last line needs its line break", async () => {
+    expect((await openTable(put('a\tb\n12" pan\t1\n'))).sample).toEqual([['12" pan', "1"]]);
+    expect((await openTable(put('a,b\n1,2\n"x,y",3\n4,5\n'))).sample).toEqual([["1", "2"]]);
+    expect((await openTable(put("a,b\n1,2\n3,4"))).sample).toEqual([["1", "2"]]);
+    expect((await openTable(put(""))).sample).toEqual([]);
+  });
+});
