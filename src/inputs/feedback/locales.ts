@@ -18,7 +18,7 @@ import { marketplaceOfEmail, MARKETPLACES, type FeedbackDates as DateFormat, typ
 import type { DateOrder } from "../../config/defaults.js";
 import type { Stamp } from "../../records.js";
 import type { Zone } from "../../time.js";
-import { daysFromCivil, dateOnlyStamp, parseStamp, type DateContext } from "../../read/values.js";
+import { daysFromCivil, dateOnlyStamp, parseStamp, type DateContext } from "../values.js";
 
 const byCode = (code: string): Marketplace => MARKETPLACES.find((x) => x.code === code)!;
 

@@ -9,7 +9,7 @@ import {
   translatedAliases,
   type FeedbackDatesOptions,
 } from "../../../src/inputs/feedback/locales.js";
-import { daysFromCivil } from "../../../src/read/values.js";
+import { daysFromCivil } from "../../../src/inputs/values.js";
 import { zone } from "../../../src/time.js";
 const UTC = zone("UTC");
 
