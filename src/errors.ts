@@ -83,6 +83,8 @@ export const MESSAGES = {
   STDIN_KIND: (p) => `reading standard input ("-") needs --kind ${(p.accepted ?? []).join("|")}`,
   OPTIONS_INVALID: (p) => `checkHealth options: ${p.key === undefined ? "(root)" : showName(p.key)}: ${p.detail ?? "invalid"}`,
   NO_INPUT: () => `no input given; try: ahr check orders.txt  (or ahr check exports/)`,
+  FEEDBACK_DATE_AMBIGUOUS: (p) =>
+    `${at(p)}column ${quote(p.column ?? "")}: ${quote(p.value ?? "")} could be ${(p.accepted ?? []).join(" or ")}, and nothing tells this feedback file's marketplace (no rater e-mail of a marketplace, a header ahr does not know); pass --marketplace with the marketplace the file comes from (such as --marketplace DE), or --date-order mdy or dmy`,
   MISSING_COLUMN: (p) =>
     `${at(p)}the ${p.kind} file has no ${p.field} column; accepted headers: ${quoteList(p.accepted)}; found: ${quoteList(p.found)}; map yours with "columns" in ahr.config.json`,
   VALUE: (p) =>

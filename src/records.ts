@@ -174,6 +174,7 @@ export const INPUT_FIELDS = {
     rating: "stars, 1..5; 1 and 2 are negative",
     removed: "yes/no: removed (struck through) by Amazon",
     comments: "the buyer's comment",
+    rater_email: "the rater's e-mail address; its domain (@marketplace.amazon.de) tells the marketplace, and so how the dates are written",
   },
   claims: {
     order_id: "the order the A-to-z claim is about",

@@ -54,6 +54,11 @@ export type DateOrder = "mdy" | "dmy";
 export interface ResolvedConfig {
   timeZone: string;
   dateOrder: DateOrder;
+  /**
+   * True when dateOrder was given (config file or flag), not defaulted: it then wins over what a
+   * file's marketplace says of its dates (SPEC 9.2). Absent: defaulted.
+   */
+  dateOrderSet?: true;
   countPendingClaims: boolean;
   metrics: Record<MetricId, MetricSettings>;
   ahr: AhrSettings;

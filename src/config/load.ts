@@ -92,7 +92,10 @@ export function resolveConfig(file: ConfigFile | null, flags: ConfigFlags = {}, 
   const config = defaultConfig();
   const f = file ?? {};
   if (f.timeZone !== undefined) config.timeZone = f.timeZone;
-  if (f.dateOrder !== undefined) config.dateOrder = f.dateOrder;
+  if (f.dateOrder !== undefined) {
+    config.dateOrder = f.dateOrder;
+    config.dateOrderSet = true;
+  }
   if (f.countPendingClaims !== undefined) config.countPendingClaims = f.countPendingClaims;
 
   for (const id of METRIC_IDS) {
@@ -152,7 +155,10 @@ export function resolveConfig(file: ConfigFile | null, flags: ConfigFlags = {}, 
   }
 
   if (flags.timeZone !== undefined) config.timeZone = flags.timeZone;
-  if (flags.dateOrder !== undefined) config.dateOrder = flags.dateOrder;
+  if (flags.dateOrder !== undefined) {
+    config.dateOrder = flags.dateOrder;
+    config.dateOrderSet = true;
+  }
   return config;
 }
 

@@ -71,6 +71,7 @@ export async function readFor(
     {
       zone: zone(config.timeZone),
       dateOrder: config.dateOrder,
+      dateOrderExplicit: config.dateOrderSet === true,
       columns: config.columns,
       skipInvalid: options.skipInvalid ?? false,
       keepFromDay: keepFrom,

@@ -10,6 +10,7 @@ import type { DateOrder } from "../config/defaults.js";
 import { AhrError } from "../errors.js";
 import type { Stamp } from "../records.js";
 import { RowCursor } from "../read/rows.js";
+import type { Marketplace } from "../marketplaces.js";
 import type { Zone } from "../time.js";
 import { position, type ColumnMap } from "./headers.js";
 import {
@@ -31,6 +32,10 @@ export interface RowContext {
   file: string;
   zone: Zone;
   dateOrder: DateOrder;
+  /** Whether dateOrder was given rather than defaulted (ReadOptions.dateOrderExplicit); undefined: given. */
+  dateOrderExplicit?: boolean;
+  /** ReadOptions.marketplaces. */
+  marketplaces?: readonly Marketplace[];
 }
 
 export type RowParser<R> = (cells: string[], line: number) => R;

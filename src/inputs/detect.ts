@@ -3,7 +3,9 @@
  *
  * A kind FITS a header when every required field of the kind is present AND its signature is
  * (each kind's schema.ts says what its signature is). Among the kinds that fit, the one with the
- * most fields mapped wins; two with the same count is DIR_AMBIGUOUS, none is DIR_UNRECOGNISED.
+ * most fields mapped wins; two with the same count is DIR_AMBIGUOUS. When none fits, a kind whose
+ * layout its first data rows show (KindBase.byPosition: a translated feedback report) is taken;
+ * else DIR_UNRECOGNISED.
  */
 import { AhrError } from "../errors.js";
 import type { InputKind } from "../records.js";
@@ -38,10 +40,15 @@ export function detectKind(
   header: readonly string[],
   file: string,
   columns: Partial<Record<InputKind, Record<string, string>>> = {},
+  sample: readonly (readonly string[])[] = [],
 ): InputKind {
   const fits = fitKinds(header, file, columns);
   const best = fits[0];
-  if (!best) throw new AhrError("DIR_UNRECOGNISED", { file, found: [...header] });
+  if (!best) {
+    // No kind's names fit: a kind that knows its layout by position (KindBase.byPosition).
+    for (const k of KINDS) if (k.byPosition?.(header, sample)) return k.kind;
+    throw new AhrError("DIR_UNRECOGNISED", { file, found: [...header] });
+  }
   const tied = fits.filter((x) => x.score === best.score);
   if (tied.length > 1) throw new AhrError("DIR_AMBIGUOUS", { file, accepted: tied.map((x) => x.kind) });
   return best.kind;

@@ -33,6 +33,10 @@ export interface ColumnMap {
   headers: string[];
   /** Fields whose column was found through the configured mapping. */
   configured: Set<string>;
+  /** The file's whole header (mapColumns sets it; a reader may look at its language). */
+  header?: readonly string[];
+  /** The columns were taken by position, the header matching no accepted names (KindBase.byPosition). */
+  positional?: boolean;
 }
 
 /** Position of `field` in a ColumnMap's cells, or -1 when the file has no such column. */
@@ -102,5 +106,6 @@ export function mapColumns(
       });
     }
   }
+  map.header = header;
   return map;
 }

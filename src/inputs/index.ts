@@ -20,6 +20,7 @@ import { fieldSeed, rowHashAt } from "../read/row-hash.js";
 import { RowCursor, batchSize, rowBatches } from "../read/rows.js";
 import { SeenHashes } from "../read/seen.js";
 import type { Table } from "../read/table.js";
+import type { Marketplace } from "../marketplaces.js";
 import type { Zone } from "../time.js";
 import type { RowContext } from "./cells.js";
 import { detectKind } from "./detect.js";
@@ -67,6 +68,13 @@ export interface ReadOptions {
   };
   /** Orders only counted for the AHR, not kept (OrdersInput.countedOnly; see MergeOptions). */
   countOnly?: MergeOptions["countOnly"];
+  /**
+   * Whether `dateOrder` was given (flag or config) rather than defaulted; undefined: it was. A
+   * defaulted date order lets a file's marketplace decide its dates (feedback, SPEC 9.2).
+   */
+  dateOrderExplicit?: boolean;
+  /** The marketplaces `--marketplace` selected (a feedback file's marketplace when nothing else tells it). */
+  marketplaces?: readonly Marketplace[];
   /** Called now and then while reading a file: bytes read so far and the size when known. */
   onProgress?: (file: string, bytesRead: number, size: number | null) => void;
   /** Called when opening a file (a named pipe) has waited a few seconds for a writer. */
@@ -167,7 +175,7 @@ export async function readInputsWith(request: ReadRequest, options: ReadOptions,
           notes.push(`${file}: empty file, skipped`);
           continue;
         }
-        add(detectKind(table.header, file, options.columns), { file, table });
+        add(detectKind(table.header, file, options.columns, table.sample), { file, table });
         recognised++;
       }
       if (recognised === 0) {
@@ -183,7 +191,7 @@ export async function readInputsWith(request: ReadRequest, options: ReadOptions,
         notes.push(`${path}: empty file, skipped (pass it with --orders, --feedback, ... to read it as that kind)`);
         continue;
       }
-      add(detectKind(table.header, path, options.columns), { file: path, table });
+      add(detectKind(table.header, path, options.columns, table.sample), { file: path, table });
     }
   }
 
@@ -298,6 +306,8 @@ const rowContext = (file: string, options: ReadOptions): RowContext => ({
   file,
   zone: options.zone,
   dateOrder: options.dateOrder,
+  ...(options.dateOrderExplicit !== undefined ? { dateOrderExplicit: options.dateOrderExplicit } : {}),
+  ...(options.marketplaces !== undefined ? { marketplaces: options.marketplaces } : {}),
 });
 
 /** What eachRow does with the rows of one file: parse a row, then take the record. */
@@ -324,7 +334,8 @@ async function eachRow<R>(
     const table = await openPending(p, deps, options);
     tally.input.files.push(p.file);
     if (isEmptyHeader(table.header)) continue;
-    const map = mapColumns(kind, table.header, p.file, options.columns[kind.kind]);
+    const map = columnsOf(kind, table, p.file, options);
+    if (map.positional === true) tally.input.notes.push(positionalNote(kind, p.file, table.header));
     tally.addColumns(map.fields);
     const { parse, take } = perFile(map, p.file);
     const row = new RowCursor();
@@ -346,6 +357,23 @@ async function eachRow<R>(
     tally.notes(table);
   }
 }
+
+/**
+ * The columns of one file: by the accepted names (mapColumns), or, when required ones are
+ * missing and the kind knows its layout (KindBase.byPosition), by position.
+ */
+function columnsOf(kind: RecordKind | MergedKind, table: Table, file: string, options: ReadOptions): ColumnMap {
+  try {
+    return mapColumns(kind, table.header, file, options.columns[kind.kind]);
+  } catch (e) {
+    const byPosition = isAhrError(e) && e.code === "MISSING_COLUMN" ? kind.byPosition?.(table.header, table.sample ?? []) : null;
+    if (byPosition === null || byPosition === undefined) throw e;
+    return byPosition;
+  }
+}
+
+const positionalNote = (kind: RecordKind | MergedKind, file: string, header: readonly string[]): string =>
+  `${file}: its header (${header.map((h) => JSON.stringify(h)).join(" ")}) is not one ahr knows; read as a ${kind.kind} report by column position (${kind.byPositionLayout ?? ""})`;
 
 /**
  * Duplicates among the non-order kinds: rows are hashed (53 bits) on their mapped cells and the

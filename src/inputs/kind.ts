@@ -32,6 +32,15 @@ export interface KindBase<K extends InputKind = InputKind> {
    * normalised (normaliseHeader); `base`: the file's base name, lower-case.
    */
   signature(map: ColumnMap, normalised: ReadonlySet<string>, base: string): boolean;
+  /**
+   * A header that matches none of the kind's accepted names, recognised by its layout and the
+   * values of its first data rows (Table.sample) instead: the columns by position (with
+   * `positional` set), or null. Tried for a file of this kind whose required columns are
+   * missing, and in kind detection when no kind fits. Today: feedback (SPEC 9.2).
+   */
+  byPosition?(header: readonly string[], sample: readonly (readonly string[])[]): ColumnMap | null;
+  /** The fields by position, in words, for the note (with byPosition). */
+  byPositionLayout?: string;
 }
 
 /** A kind whose every data row is one record. */

@@ -3,12 +3,14 @@ import type { Feedback } from "../../records.js";
 import type { RecordKind } from "../kind.js";
 import { feedbackCompactor } from "./compact.js";
 import { feedbackReader } from "./reader.js";
-import { schema, signature } from "./schema.js";
+import { byPosition, byPositionLayout, schema, signature } from "./schema.js";
 
 export default {
   kind: "feedback",
   schema,
   signature,
+  byPosition,
+  byPositionLayout,
   reader: feedbackReader,
   orderId: (r) => r.orderId,
   dropOutside: true,

@@ -230,6 +230,8 @@ export class FeedbackDates {
         if (!valid(y, mo, d)) return { ok: false, ambiguous: false, format, from };
         return { ok: true, stamp: dateOnlyStamp(daysFromCivil(y, mo, d), this.o.zone, false), from };
       }
+      // Another slash date than YY/M/D or YYYY/M/D is not this marketplace's.
+      if (text.includes("/") && !/^\d{4}\//.test(text)) return { ok: false, ambiguous: false, format, from };
     }
     const st = parseStamp(text, this.ctx[orderOf(format)]);
     return st === null ? { ok: false, ambiguous: false, format, from } : { ok: true, stamp: st, from };
