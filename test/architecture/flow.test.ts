@@ -8,7 +8,7 @@
  *   health
  *   metrics | inputs
  *   read | config
- *   records.ts time.ts errors.ts catalog.ts version.ts
+ *   records.ts time.ts errors.ts catalog.ts version.ts marketplaces.ts
  *
  * and rooms on one line never import each other. Type-only and dynamic imports count: a lazy
  * import is still a dependency. And no file takes part in an import cycle.
@@ -29,7 +29,7 @@ const RANK: Record<string, number> = {
   config: 2,
   base: 1,
 };
-const BASE = new Set(["records.ts", "time.ts", "errors.ts", "catalog.ts", "version.ts"]);
+const BASE = new Set(["records.ts", "time.ts", "errors.ts", "catalog.ts", "version.ts", "marketplaces.ts"]);
 
 /** The room a file is in: its top folder, or `base` for the shared files at the top. */
 export function roomOf(file: string): string {

@@ -45,9 +45,8 @@ export function initConfig(): Record<string, unknown> {
   return {
     $schema: INIT_SCHEMA_REF,
     $comment:
-      "ahr configuration. Every value below is a default: change what you need. Command-line flags (--tz, --date-order) beat this file. The full reference is the JSON Schema above.",
+      "ahr configuration. Every value below is a default: change what you need. Command-line flags (--tz, --date-order) beat this file. dateOrder (mdy or dmy) is left out on purpose: unset, a feedback file's dates follow its marketplace; set, it wins for every file. The full reference is the JSON Schema above.",
     timeZone: d.timeZone,
-    dateOrder: d.dateOrder,
     countPendingClaims: d.countPendingClaims,
     metrics,
     ahr: {
