@@ -101,6 +101,19 @@ export const MESSAGES = {
   CSV_SYNTAX: (p) => `${at(p)}${p.detail ?? "malformed CSV"}${fix(p)}`,
   BINARY_FILE: (p) =>
     `${at(p)}this looks like ${p.what ?? "a binary file"}, not a CSV/TSV export${fix(p)}`,
+  // Amazon's own reports (SPEC 10)
+  DOCUMENT_TOO_LARGE: (p) =>
+    `${at(p)}more than ${p.limit ?? 0} characters; an Amazon seller performance report is a few kB per marketplace, so this is probably not one`,
+  AMAZON_JSON: (p) =>
+    `${at(p)}not valid JSON (${p.detail ?? ""}); download the seller performance report (GET_V2_SELLER_PERFORMANCE_REPORT) again as JSON`,
+  AMAZON_NOT_V2: (p) =>
+    `${at(p)}a JSON document without "performanceMetrics" or "accountStatuses": not Amazon's seller performance report (GET_V2_SELLER_PERFORMANCE_REPORT)`,
+  AMAZON_VALUE: (p) =>
+    `${at(p)}${showName(p.key ?? "")}: ${quote(p.value ?? "")} is not ${p.expected ?? "valid"}${fix(p)}`,
+  AMAZON_MISSING: () =>
+    `no Amazon seller performance report given; pass --amazon FILE (the JSON of GET_V2_SELLER_PERFORMANCE_REPORT, plain or .gz), or put it among the paths`,
+  AMAZON_TWICE: (p) =>
+    `two Amazon seller performance reports (${(p.files ?? []).map(showName).join(", ")}); reconcile one at a time`,
   DATE_RANGE: () =>
     `a date after 9999-12-31 would be written (windows and forecasts reach up to 730 days past --as-of, a time stamp with an offset can pass midnight); use an --as-of before 9998`,
   OUTPUT_IS_INPUT: (p) => `${p.what ?? "--output"} ${showName(p.file ?? "")} is one of the input files; refusing to overwrite it`,
