@@ -30,6 +30,11 @@ const PROSE: { file: string; text: string; why: string }[] = [
   })),
   { file: "format/table.ts", text: "orders", why: 'the plural in "3 orders not shipped"' },
   { file: "format/words.ts", text: "violations", why: 'the plural in "2 listing violations in 180 days"' },
+  ...["claims", "chargebacks"].map((text) => ({
+    file: "inputs/amazon/v2.ts",
+    text,
+    why: "keys of Amazon's V2 seller performance report (orderDefectRate.mfn.claims), as Amazon spells them",
+  })),
 ];
 
 /** Whether `file` may write out `name` (a metric id or a kind name). */
