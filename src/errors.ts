@@ -119,6 +119,17 @@ export const MESSAGES = {
   OUTPUT_IS_INPUT: (p) => `${p.what ?? "--output"} ${showName(p.file ?? "")} is one of the input files; refusing to overwrite it`,
   OUTPUT_IS_CONFIG: (p) => `${p.what ?? "--output"} ${showName(p.file ?? "")} is the config file; refusing to overwrite it`,
   OUTPUT_WRITE: (p) => `${at(p)}cannot write the report: ${p.detail ?? ""}`,
+  // roll-up and batch (issue 16)
+  REPORT_JSON: (p) => `${at(p)}not valid JSON: ${p.detail ?? ""}; write it again with ahr check --format json --output FILE`,
+  REPORT_SHAPE: (p) => `${at(p)}not an ahr check report: ${p.detail ?? "unexpected content"}`,
+  REPORT_VERSION: (p) =>
+    `${at(p)}schemaVersion ${p.value ?? "?"}; this ahr reads schemaVersion ${p.expected ?? "1"}; check the account again with this version of ahr`,
+  ROLLUP_NO_INPUT: () => `no report given; try: ahr rollup reports/  (the JSON files ahr check --format json wrote)`,
+  ROLLUP_NO_REPORTS: (p) => `${at(p)}no *.json report in this directory (looked at ${p.found?.length ?? 0} file(s))`,
+  BATCH_NO_ACCOUNTS: (p) =>
+    `${at(p)}no account folders here; ahr batch wants one subfolder per account, each holding that account's exports`,
+  BATCH_OUT_INSIDE: (p) =>
+    `--out ${p.file ?? ""} is inside the accounts directory; it would be read as an account: choose a folder outside it`,
   INTERNAL: (p) =>
     `internal error: ${p.detail ?? "unexpected failure"}; this is a bug in ahr, please report it with the output of --debug`,
 } satisfies Record<string, Render>;
