@@ -21,7 +21,12 @@ function escapeUnits(c: string): string {
   return out;
 }
 
-export function formatJson(report: Report): string {
-  const text = JSON.stringify(report, null, 2).replace(UNSAFE, escapeUnits);
+/** Any value as such a document (the roll-up uses it too). */
+export function jsonText(value: unknown): string {
+  const text = JSON.stringify(value, null, 2).replace(UNSAFE, escapeUnits);
   return `${text}\n`;
+}
+
+export function formatJson(report: Report): string {
+  return jsonText(report);
 }
