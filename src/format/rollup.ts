@@ -212,15 +212,17 @@ export function formatRollupTable(r: Rollup, ctx: FormatContext): string {
   out.push(`ahr rollup · ${reportsText(r)} · ${newest}`);
   out.push("");
   const head = `${lead("Status", "Account", "Mkt", "As of", "AHR")}  Metrics (worst first)`;
-  out.push(head);
-  out.push("─".repeat(Math.min(width, Math.max(length(head), leadWidth + 20))));
-  r.rows.forEach((row, i) => {
+  const lines = r.rows.map((row, i) => {
     const x = cells[i]!;
-    const colour = colourOf(c, row);
     const metrics = row.state === "ok" || row.state === "stale" ? fitTokens(x.tokens, room) : "";
-    const line = `${lead(x.status, x.account, x.marketplace, x.asOf, x.ahr)}  ${metrics}`.trimEnd();
+    return `${lead(x.status, x.account, x.marketplace, x.asOf, x.ahr)}  ${metrics}`.trimEnd();
+  });
+  out.push(head);
+  out.push("─".repeat(Math.min(width, Math.max(length(head), ...lines.map(length)))));
+  lines.forEach((line, i) => {
     // Colour on the status cell only; its symbol and word say the same without colour.
-    out.push(colour(line.slice(0, x.status.length)) + line.slice(x.status.length));
+    const n = cells[i]!.status.length;
+    out.push(colourOf(c, r.rows[i]!)(line.slice(0, n)) + line.slice(n));
   });
   const problems = problemLines(r).map(cleanText);
   const others = otherLines(r).map(cleanText);
