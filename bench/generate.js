@@ -255,8 +255,9 @@ export function cached(dir, rows, asOf, withCsv = true) {
 }
 
 /**
- * Write the four files into `dir` and return the manifest. Days: rows / ROWS_PER_DAY (at least
- * one), ending the day before `asOf`.
+ * Write the four files into `dir` and return the manifest. Days: rows / rowsPerDay (default
+ * ROWS_PER_DAY; at least one), ending the day before `asOf`. `seed` varies the data (the
+ * many-accounts bench gives each generated account its own).
  */
 export async function generate({
   rows = 1_000_000,
@@ -264,16 +265,18 @@ export async function generate({
   dir = defaultDir(rows),
   withCsv = true,
   log = () => {},
+  rowsPerDay = ROWS_PER_DAY,
+  seed = 0x5eed_0006,
 } = {}) {
   if (!Number.isInteger(rows) || rows < 1) throw new Error(`--rows must be a positive integer, got ${rows}`);
   mkdirSync(dir, { recursive: true });
   const asOfDay = dayNumber(asOf);
-  const days = Math.max(1, Math.round(rows / ROWS_PER_DAY));
+  const days = Math.max(1, Math.round(rows / rowsPerDay));
   const firstDay = asOfDay - days;
   const endOfD = (asOfDay + 1) * DAY - 1; // the export is taken at the end of the as-of day
   const sideRows = Math.round(rows * SIDE_SHARE);
 
-  const r = rng(0x5eed_0006);
+  const r = rng(seed);
   const items = catalogue(r);
   const tsv = new Out(join(dir, FILES.ordersTsv));
   const csv = withCsv ? new Out(join(dir, FILES.ordersCsv)) : null;
