@@ -133,7 +133,7 @@ function otherLines(r: Rollup): string[] {
   if (r.ignored.length > 0) {
     const shown = r.ignored.slice(0, 10).join(", ");
     const more = r.ignored.length > 10 ? ` and ${grouped(r.ignored.length - 10)} more` : "";
-    out.push(`not read (not *.json): ${shown}${more}`);
+    out.push(`not read: ${shown}${more}`);
   }
   return out;
 }

@@ -9,7 +9,8 @@
  *   roll-up of 1,000 reports must start fast) and returns its rows, or one row saying why it
  *   cannot be used: `unreadable` (not JSON, not a check report, a field of the wrong type) or
  *   `other_version` (schemaVersion is not 1).
- * - failedAccount(name, error) is the row of an account whose check did not finish (ahr batch).
+ * - failedAccount(name, error) is the row of an account whose check did not finish (ahr batch);
+ *   the file batch leaves for it ({schemaVersion, account, error}) reads back as the same row.
  * - buildRollup(entries) marks `stale` reports (as-of date older than the newest report's by more
  *   than STALE_AFTER_DAYS), gives every row its exit code and sorts worst first.
  *
@@ -262,6 +263,11 @@ export function readReport(source: string, doc: unknown, name: string): RollupEn
         asOf,
       ),
     ];
+  }
+  const failure = doc["error"];
+  if (isObj(failure) && typeof failure["code"] === "string" && typeof failure["message"] === "string" && !("metrics" in doc)) {
+    // What ahr batch writes for an account whose check failed.
+    return [failedAccount(account, { code: failure["code"], message: failure["message"] }, source)];
   }
   if (doc["kind"] === "rollup") {
     return [unreadableReport(source, account, rowError("REPORT_SHAPE", { detail: "this is a roll-up" }))];
