@@ -128,6 +128,7 @@ export const MESSAGES = {
   ROLLUP_NO_REPORTS: (p) => `${at(p)}no *.json report in this directory (looked at ${p.found?.length ?? 0} file(s))`,
   BATCH_NO_ACCOUNTS: (p) =>
     `${at(p)}no account folders here; ahr batch wants one subfolder per account, each holding that account's exports`,
+  ACCOUNT_EMPTY: () => `--account needs a name, such as --account acme-us`,
   BATCH_OUT_INSIDE: (p) =>
     `--out ${p.file ?? ""} is inside the accounts directory; it would be read as an account: choose a folder outside it`,
   INTERNAL: (p) =>

@@ -22,6 +22,8 @@ export interface InputCommandOptions {
   dateOrder?: DateOrder;
   output?: string;
   color?: boolean;
+  /** `ahr check --account NAME`: beats the config's `account`. */
+  account?: string;
 }
 
 /** The shared flags as commander parses them (one list of files per input kind). */
@@ -143,6 +145,7 @@ export async function loadCommandConfig(
     flags: {
       ...(opts.tz !== undefined ? { timeZone: opts.tz } : {}),
       ...(opts.dateOrder !== undefined ? { dateOrder: opts.dateOrder } : {}),
+      ...(opts.account !== undefined ? { account: opts.account } : {}),
     },
   });
   for (const w of loaded.warnings) writeWarning(io, w);

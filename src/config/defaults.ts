@@ -64,6 +64,8 @@ export interface ResolvedConfig {
   ahr: AhrSettings;
   /** Per input kind: canonical field -> the header used in the user's files. */
   columns: Partial<Record<InputKind, Record<string, string>>>;
+  /** The account's name, written into the report (`--account`, config `account`); absent: none. */
+  account?: string;
 }
 
 export function defaultConfig(): ResolvedConfig {

@@ -16,7 +16,7 @@ import { METRIC_IDS, METRICS } from "../catalog.js";
 import { defaultConfig, defaultWarnAt, type DateOrder, type ResolvedConfig } from "./defaults.js";
 import { AhrError } from "../errors.js";
 import { INPUT_KINDS } from "../records.js";
-import { validateConfig, type ConfigFile } from "./schema.js";
+import type { ConfigFile } from "./schema.js";
 
 export const CONFIG_FILE_NAMES = ["ahr.config.json", ".ahrrc.json"] as const;
 
@@ -24,6 +24,7 @@ export const CONFIG_FILE_NAMES = ["ahr.config.json", ".ahrrc.json"] as const;
 export interface ConfigFlags {
   timeZone?: string;
   dateOrder?: DateOrder;
+  account?: string;
 }
 
 export interface LoadedConfig {
@@ -74,11 +75,16 @@ export async function readConfigFile(path: string, label = path): Promise<Config
     const line = pos ? body.slice(0, Number(pos[1])).split("\n").length : undefined;
     throw new AhrError("CONFIG_JSON", { file: label, ...(line !== undefined ? { line } : {}), detail: message });
   }
-  return parseConfig(value, label);
+  return await parseConfig(value, label);
 }
 
-/** Validates a config value (from a file or from a library caller). */
-export function parseConfig(value: unknown, label: string): ConfigFile {
+/**
+ * Validates a config value (from a file or from a library caller). The schema (and zod with it)
+ * is loaded here, on first use: a run without a config file never loads it (issue 16: zod was
+ * half of node's module loading in a small `ahr check`).
+ */
+export async function parseConfig(value: unknown, label: string): Promise<ConfigFile> {
+  const { validateConfig } = await import("./schema.js");
   const r = validateConfig(value);
   if (!r.ok) throw new AhrError("CONFIG_INVALID", { file: label, key: r.problem.key, detail: r.problem.detail });
   return r.value;
@@ -97,6 +103,7 @@ export function resolveConfig(file: ConfigFile | null, flags: ConfigFlags = {}, 
     config.dateOrderSet = true;
   }
   if (f.countPendingClaims !== undefined) config.countPendingClaims = f.countPendingClaims;
+  if (f.account !== undefined) config.account = f.account;
 
   for (const id of METRIC_IDS) {
     const m = f.metrics?.[id];
@@ -159,6 +166,7 @@ export function resolveConfig(file: ConfigFile | null, flags: ConfigFlags = {}, 
     config.dateOrder = flags.dateOrder;
     config.dateOrderSet = true;
   }
+  if (flags.account !== undefined) config.account = flags.account;
   return config;
 }
 

@@ -118,6 +118,12 @@ export const configSchema = z
     {
       $schema: z.string({ error: "expected a string (the path or URL of the JSON Schema)" }).optional(),
       $comment: comment,
+      account: z
+        .string({ error: "expected a string (the account's name)" })
+        .min(1, { error: "expected a non-empty string (the account's name)" })
+        .max(200, { error: "expected at most 200 characters" })
+        .optional()
+        .describe("The account's name, written into every report (ahr check --account beats it); for many accounts, see ahr rollup."),
       timeZone: z
         .string({ error: "expected an IANA time zone name such as \"America/Los_Angeles\"" })
         .refine(isValidZone, { error: "expected an IANA time zone name such as \"America/Los_Angeles\"" })

@@ -14,19 +14,34 @@
  * - Files and hidden folders in ACCOUNTS_DIR are not accounts: they are listed in `ignored`.
  * - REPORTS_DIR inside ACCOUNTS_DIR is refused (BATCH_OUT_INSIDE): it would be an account next time.
  * - Only the compact roll-up rows are kept between accounts: memory stays that of one account.
+ * - The engine writes nothing itself: `save` (the CLI's output layer) writes each document.
  */
-import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
 import { AhrError, isAhrError } from "../errors.js";
-import { jsonText } from "../format/json.js";
 import type { DateOrder, ResolvedConfig } from "../config/defaults.js";
 import type { FailOn, Report } from "../report/types.js";
 import { buildRollup, failedAccount, readReport, rowError, type Rollup, type RollupEntry } from "../report/rollup.js";
-import { checkWithConfig, resolveCheckConfig } from "../check.js";
+import { checkWithConfig } from "./check.js";
+import { resolveCheckConfig } from "./options.js";
+
+/** What a failed account leaves in REPORTS_DIR (read back by the roll-up as `failed`). */
+export interface FailureDocument {
+  schemaVersion: 1;
+  tool: { name: string; version: string };
+  account: string;
+  error: { code: string; message: string };
+}
 
 export interface BatchOptions {
   accountsDir: string;
+  /** REPORTS_DIR: only checked here (not inside accountsDir); `save` writes into it. */
   outDir: string;
+  /**
+   * Writes an account's report (or its failure) as REPORTS_DIR/NAME.json and returns the path
+   * (the CLI's output layer; it throws when the file cannot be written).
+   */
+  save: (account: string, doc: Report | FailureDocument) => string;
   version: string;
   asOf?: string;
   now?: Date;
@@ -97,14 +112,12 @@ function asRowError(e: unknown): { code: string; message: string } {
   return rowError("INTERNAL", { detail: e instanceof Error ? e.message : String(e) });
 }
 
-/** The file a failed account leaves in REPORTS_DIR (read back by the roll-up as `failed`). */
-export function failureDocument(account: string, version: string, error: { code: string; message: string }): object {
+export function failureDocument(account: string, version: string, error: { code: string; message: string }): FailureDocument {
   return { schemaVersion: 1, tool: { name: "ahr", version }, account, error };
 }
 
 export async function runBatch(options: BatchOptions): Promise<Rollup> {
   const { accounts, ignored } = accountDirs(options.accountsDir, options.outDir);
-  mkdirSync(options.outDir, { recursive: true });
   const flags = {
     ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}),
     ...(options.dateOrder !== undefined ? { dateOrder: options.dateOrder } : {}),
@@ -113,7 +126,6 @@ export async function runBatch(options: BatchOptions): Promise<Rollup> {
   const shared = await resolveCheckConfig({ ...flags, ...(options.config !== undefined ? { config: options.config } : {}) });
   const entries: RollupEntry[] = [];
   for (const [i, { name, dir }] of accounts.entries()) {
-    const file = join(options.outDir, `${name}.json`);
     let error: AhrError | null = null;
     try {
       const own = configFileOf(dir);
@@ -132,14 +144,14 @@ export async function runBatch(options: BatchOptions): Promise<Rollup> {
         ...(options.skipInvalid !== undefined ? { skipInvalid: options.skipInvalid } : {}),
       });
       const { schemaVersion, tool, ...rest } = report;
-      const named = { schemaVersion, tool, account: name, ...rest };
-      writeFileSync(file, jsonText(named));
+      const named: Report = { schemaVersion, tool, account: name, ...rest };
+      const file = options.save(name, named);
       entries.push(...readReport(file, named, name));
     } catch (e) {
       const err = asRowError(e);
       error = isAhrError(e) ? e : new AhrError("INTERNAL", { detail: err.message });
       try {
-        writeFileSync(file, jsonText(failureDocument(name, options.version, err)));
+        const file = options.save(name, failureDocument(name, options.version, err));
         entries.push(failedAccount(name, err, file));
       } catch (w) {
         // Not even the failure could be written: the account is still listed, with both errors.

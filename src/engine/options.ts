@@ -40,6 +40,8 @@ export interface CheckOptions {
   timeZone?: string;
   /** How to read `1/2/26`; beats the config. Default `config.dateOrder`, else `mdy`. */
   dateOrder?: DateOrder;
+  /** The account's name, written into the report (`account`); beats the config. Default: none. */
+  account?: string;
   /** Put every offender (order id, date, reason, file:line) in each metric row. Default false. */
   details?: boolean;
   /** What makes `summary.exitCode` 1: `breach` (default), `at_risk`, or `never`. */
@@ -71,13 +73,14 @@ export async function resolveCheckConfig(options: CheckOptions): Promise<Resolve
   const flags = {
     ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}),
     ...(options.dateOrder !== undefined ? { dateOrder: options.dateOrder } : {}),
+    ...(options.account !== undefined ? { account: options.account } : {}),
   };
   if (options.config === undefined) return resolveConfig(null, flags);
   if (typeof options.config === "string") {
     const file = await readConfigFile(resolve(options.cwd ?? process.cwd(), options.config), options.config);
     return resolveConfig(file, flags, options.config);
   }
-  return resolveConfig(parseConfig(options.config, "config"), flags, "config");
+  return resolveConfig(await parseConfig(options.config, "config"), flags, "config");
 }
 
 /** The as-of day: `asOf` when given (strict YYYY-MM-DD), else yesterday in `timeZone`. */

@@ -6,6 +6,7 @@
  */
 import type { Report } from "../report/types.js";
 import type { TrendReport } from "../report/trend.js";
+import type { Rollup } from "../report/rollup.js";
 import type { FormatContext } from "./types.js";
 
 export type { FormatContext } from "./types.js";
@@ -20,13 +21,31 @@ interface Format {
    * the trends with the report and passes them in `ctx.trends`; it also lists the offenders.
    */
   charts?: { days: number };
+  /** The roll-up of many accounts (`ahr rollup`, `ahr batch`), where the format has one. */
+  rollup?: () => Promise<Formatter<Rollup>>;
 }
 
 const REGISTRY = {
-  table: { report: async () => (await import("./table.js")).formatTable, trend: async () => (await import("./trend.js")).formatTrendTable },
-  json: { report: async () => (await import("./json.js")).formatJson, trend: async () => (await import("./trend.js")).formatTrendJson },
-  markdown: { report: async () => (await import("./markdown.js")).formatMarkdown, trend: async () => (await import("./trend.js")).formatTrendMarkdown },
-  html: { report: async () => (await import("./html.js")).formatHtml, trend: async () => (await import("./html.js")).formatTrendHtml, charts: { days: 90 } },
+  table: {
+    report: async () => (await import("./table.js")).formatTable,
+    trend: async () => (await import("./trend.js")).formatTrendTable,
+    rollup: async () => (await import("./rollup.js")).formatRollupTable,
+  },
+  json: {
+    report: async () => (await import("./json.js")).formatJson,
+    trend: async () => (await import("./trend.js")).formatTrendJson,
+    rollup: async () => (await import("./rollup.js")).formatRollupJson,
+  },
+  markdown: {
+    report: async () => (await import("./markdown.js")).formatMarkdown,
+    trend: async () => (await import("./trend.js")).formatTrendMarkdown,
+    rollup: async () => (await import("./rollup.js")).formatRollupMarkdown,
+  },
+  html: {
+    report: async () => (await import("./html.js")).formatHtml,
+    trend: async () => (await import("./html.js")).formatTrendHtml,
+    charts: { days: 90 },
+  },
 } satisfies Record<string, Format>;
 
 export type OutputFormat = keyof typeof REGISTRY;
@@ -48,4 +67,14 @@ export async function formatReport(report: Report, format: OutputFormat, ctx: Fo
 /** The trend in `format`. */
 export async function formatTrend(trend: TrendReport, format: OutputFormat, ctx: FormatContext): Promise<string> {
   return (await REGISTRY[format].trend())(trend, ctx);
+}
+
+/** The formats a roll-up can be written in. */
+export const ROLLUP_FORMATS = FORMATS.filter((f) => (REGISTRY[f] as Format).rollup !== undefined);
+
+/** The roll-up in `format` (one of ROLLUP_FORMATS). */
+export async function formatRollup(rollup: Rollup, format: OutputFormat, ctx: FormatContext): Promise<string> {
+  const load = (REGISTRY[format] as Format).rollup;
+  if (load === undefined) throw new Error(`no roll-up formatter for ${format}`);
+  return (await load())(rollup, ctx);
 }

@@ -56,7 +56,8 @@ function offenderTable(items: readonly Offender[]): string[] {
 export function formatMarkdown(report: Report): string {
   const out: string[] = [];
   const s = report.summary;
-  out.push(`# Account health: ${STATUS_SYMBOL[s.status]} ${md(STATUS_WORD[s.status])}`);
+  const account = report.account === undefined ? "" : ` (${md(report.account, 60)})`;
+  out.push(`# Account health${account}: ${STATUS_SYMBOL[s.status]} ${md(STATUS_WORD[s.status])}`);
   out.push("");
   out.push(`As of ${md(report.asOf)} (${md(report.timeZone)}) · ${md(summaryText(s))}`);
   // The config file applied, never silently (issue 17).

@@ -12,7 +12,8 @@
  */
 import { Chalk, type ChalkInstance } from "chalk";
 import type { Rollup, RollupMetric, RollupRow, RollupState, RowStatus } from "../report/rollup.js";
-import { SHORT_NAMES, STATUS_SYMBOL, STATUS_WORD, grouped, percent } from "../report/sentences.js";
+import { METRICS } from "../catalog.js";
+import { STATUS_SYMBOL, STATUS_WORD, grouped, percent } from "./words.js";
 import { jsonText } from "./json.js";
 import { clip, cleanText, escapeMarkdown } from "./sanitize.js";
 import type { FormatContext } from "./types.js";
@@ -47,7 +48,7 @@ export function metricLabels(metrics: readonly RollupMetric[]): string[] {
     (windows.get(m.id) ?? windows.set(m.id, new Set()).get(m.id)!).add(m.windowDays);
   }
   return metrics.map((m) => {
-    const short = (SHORT_NAMES as Record<string, string | undefined>)[m.id] ?? m.id;
+    const short = Object.hasOwn(METRICS, m.id) ? METRICS[m.id as keyof typeof METRICS].short : m.id;
     const ch = channels.get(m.id)!.size > 1 ? `-${m.channel.toUpperCase()}` : "";
     const win = windows.get(m.id)!.size > 1 ? `-${m.windowDays}d` : "";
     return `${short}${ch}${win}`;

@@ -199,7 +199,8 @@ function metricTable(rows: readonly MetricRow[], width: number, c: ChalkInstance
 
 /** The header line(s): parts joined by " · ", broken between parts when too wide. */
 function headerLines(report: Report, width: number): string[] {
-  const parts = [`ahr · as of ${report.asOf} (${cleanText(report.timeZone)})`, ...inputTexts(report)];
+  const account = report.account === undefined ? "" : `${clip(cleanText(report.account), 60)} · `;
+  const parts = [`ahr · ${account}as of ${report.asOf} (${cleanText(report.timeZone)})`, ...inputTexts(report)];
   const lines: string[] = [];
   let line = "";
   for (const part of parts) {

@@ -140,6 +140,8 @@ async function fsDeps(): Promise<ReadDeps> {
   };
 }
 
+/** A config file in an export folder: noted, never read as an export (issue 16: ahr batch). */
+const CONFIG_IN_DIR = "ahr.config.json";
 const skippedInDir = (name: string): boolean => name.startsWith(".") || /^readme/i.test(name);
 
 export async function readInputsWith(request: ReadRequest, options: ReadOptions, deps: ReadDeps): Promise<Inputs> {
@@ -159,6 +161,11 @@ export async function readInputsWith(request: ReadRequest, options: ReadOptions,
       let recognised = 0;
       for (const name of names) {
         const file = join(path, name);
+        if (name === CONFIG_IN_DIR) {
+          // An account folder may hold its config (ahr batch applies it to that account).
+          notes.push(`${file}: a config file, not an export; not read as an input`);
+          continue;
+        }
         const what = await deps.kindOfPath(file);
         if (what === "dir") {
           notes.push(`${file}: a directory inside ${path}, not read (only the files directly in it are); give its path to read it`);

@@ -104,6 +104,7 @@ export function buildReport(inputs: Inputs, options: BuildOptions, deps: Partial
   return {
     schemaVersion: 1,
     tool: { name: "ahr", version: options.version },
+    ...(config.account !== undefined ? { account: config.account } : {}),
     asOf: formatDay(asOf),
     timeZone: config.timeZone,
     configFile: options.configFile ?? null,

@@ -71,6 +71,8 @@ export interface Summary {
 export interface Report {
   schemaVersion: 1;
   tool: { name: string; version: string };
+  /** The account's name (`--account`, config `account`); absent when none was given. */
+  account?: string;
   asOf: string;
   timeZone: string;
   /**

@@ -4,11 +4,11 @@ import { defaultConfig } from "../../src/config/defaults.js";
 import { parseConfig, resolveConfig } from "../../src/config/load.js";
 
 describe("ahr init's file", () => {
-  it("is valid, references the shipped schema, and resolves to exactly the defaults", () => {
+  it("is valid, references the shipped schema, and resolves to exactly the defaults", async () => {
     const value = JSON.parse(initConfigText()) as Record<string, unknown>;
     expect(value).toEqual(initConfig());
     expect(value.$schema).toBe(INIT_SCHEMA_REF);
-    expect(resolveConfig(parseConfig(value, "ahr.config.json"))).toEqual(defaultConfig());
+    expect(resolveConfig(await parseConfig(value, "ahr.config.json"))).toEqual(defaultConfig());
   });
 
   it("spells every setting out except warnAt, which follows the target", () => {

@@ -318,7 +318,7 @@ describe("ahr init", () => {
     const f = fakeIo({ cwd: d });
     expect(await run(["init"], f.io)).toBe(0);
     const text = await readFile(join(d, "ahr.config.json"), "utf8");
-    expect(text).toContain('"$schema": "./node_modules/ahr/schema/ahr.config.schema.json"');
+    expect(text).toContain('"$schema": "./node_modules/ahr-cli/schema/ahr.config.schema.json"');
 
     const again = fakeIo({ cwd: d });
     expect(await run(["init"], again.io)).toBe(2);

@@ -5,6 +5,15 @@ import { afterAll, describe, expect, it } from "vitest";
 import { accountDirs, runBatch } from "../../src/engine/batch.js";
 import { rollUp } from "../../src/engine/rollup.js";
 import { AhrError } from "../../src/errors.js";
+import { jsonText } from "../../src/format/json.js";
+
+/** What the CLI does with each document: REPORTS_DIR/NAME.json. */
+const saveTo = (out: string) => (name: string, doc: object): string => {
+  mkdirSync(out, { recursive: true });
+  const file = join(out, `${name}.json`);
+  writeFileSync(file, jsonText(doc));
+  return file;
+};
 
 const DEMO = resolve(import.meta.dirname, "../../fixtures/demo");
 const tmp = mkdtempSync(join(tmpdir(), "ahr-batch-"));
@@ -66,6 +75,7 @@ describe("runBatch", () => {
   const run = runBatch({
     accountsDir: dir,
     outDir: out,
+    save: saveTo(out),
     version: "0.0.1",
     asOf: "2026-11-20",
     onAccount: (name, i, n, e) => seen.push([name, i, n, e?.code ?? null]),

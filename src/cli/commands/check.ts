@@ -24,6 +24,7 @@ import { inputOptions, inputPaths, loadCommandConfig, resolveInputArgs, waitNoti
 import { isAhrError } from "../../errors.js";
 import { writeWarning, type CommandContext, type Io } from "../io.js";
 import { progressFor } from "../progress.js";
+import { AhrError } from "../../errors.js";
 
 export interface CheckCommandOptions extends InputCommandOptions {
   format: OutputFormat;
@@ -36,6 +37,7 @@ export interface CheckCommandOptions extends InputCommandOptions {
 }
 
 type RawCheckOptions = RawInputOptions & {
+  account?: string;
   format: OutputFormat;
   details?: boolean;
   failOn: FailOn;
@@ -50,6 +52,7 @@ export function defineCheck(program: Command, { io, setExit }: CommandContext): 
     .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("table"))
     .option("--output <file>", "write the report to FILE instead of standard output")
     .option("--details", "list every offending order in each metric")
+    .option("--account <name>", "the account's name, written into the report (default: config account, else none)")
     .addOption(
       new Option("--fail-on <level>", "what makes the exit code 1").choices(["breach", "at_risk", "never"]).default("breach"),
     )
@@ -60,10 +63,12 @@ export function defineCheck(program: Command, { io, setExit }: CommandContext): 
     .option("--quiet", "print nothing when the run passes")
     .option("--no-step-summary", "do not append the Markdown report to $GITHUB_STEP_SUMMARY")
     .action(async (paths: string[], raw: RawCheckOptions) => {
+      if (raw.account !== undefined && raw.account.trim() === "") throw new AhrError("ACCOUNT_EMPTY");
       setExit(
         await runCheck(
           {
             ...inputOptions(paths, raw),
+            ...(raw.account !== undefined ? { account: raw.account } : {}),
             format: raw.format,
             details: raw.details === true,
             failOn: raw.failOn,

@@ -5,14 +5,18 @@
  */
 import type { Command } from "commander";
 import type { CommandContext } from "../io.js";
+import { defineBatch } from "./batch.js";
 import { defineCheck } from "./check.js";
 import { defineInit } from "./init.js";
+import { defineRollup } from "./rollup.js";
 import { defineSchema } from "./schema.js";
 import { defineTrend } from "./trend.js";
 
 export const COMMANDS: readonly ((program: Command, ctx: CommandContext) => void)[] = [
   defineCheck,
   defineTrend,
+  defineRollup,
+  defineBatch,
   defineSchema,
   defineInit,
 ];

@@ -15,7 +15,7 @@ import { AhrError } from "../../errors.js";
 import type { CommandContext, Io } from "../io.js";
 
 export const INIT_FILE = "ahr.config.json";
-export const INIT_SCHEMA_REF = "./node_modules/ahr/schema/ahr.config.schema.json";
+export const INIT_SCHEMA_REF = "./node_modules/ahr-cli/schema/ahr.config.schema.json";
 
 function percent(x: number): string {
   return `${Number((x * 100).toFixed(4))}%`;
