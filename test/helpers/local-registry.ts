@@ -10,7 +10,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 
 interface Manifest {
   name: string;
@@ -40,13 +40,19 @@ function readManifest(dir: string): Manifest {
   return JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as Manifest;
 }
 
-/** The installed directory of `name` as seen from `fromDir` (a package dir or the root). */
+/**
+ * The installed directory of `name` as Node finds it from `fromDir` (a package dir or the root):
+ * `node_modules/name` in fromDir, then in each folder above it, up to the root (a package nested
+ * in another's node_modules sees its parent's nested copies first: htmlparser2's domutils needs
+ * htmlparser2's dom-serializer 2, not the root's 3).
+ */
 function resolveDir(name: string, fromDir: string, root: string): string | null {
-  for (const base of [join(fromDir, "node_modules"), join(root, "node_modules")]) {
-    const dir = join(base, name);
-    if (existsSync(join(dir, "package.json"))) return dir;
+  const top = resolve(root);
+  for (let dir = resolve(fromDir); ; dir = dirname(dir)) {
+    const candidate = join(dir, "node_modules", name);
+    if (existsSync(join(candidate, "package.json"))) return candidate;
+    if (dir === top || dirname(dir) === dir) return null;
   }
-  return null;
 }
 
 /** Every runtime dependency of `root`'s package.json, transitively, as installed. */
