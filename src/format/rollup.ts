@@ -212,11 +212,13 @@ export function formatRollupTable(r: Rollup, ctx: FormatContext): string {
   const newest = r.newestAsOf === null ? "no usable report" : `newest as of ${r.newestAsOf}`;
   out.push(`ahr rollup · ${reportsText(r)} · ${newest}`);
   out.push("");
-  const head = `${lead("Status", "Account", "Mkt", "As of", "AHR")}  Metrics (worst first)`;
+  // "Metrics (worst first)" where it fits beside wide account names, else "Metrics".
+  const title = length("Metrics (worst first)") <= room ? "Metrics (worst first)" : "Metrics";
+  const head = clip(`${lead("Status", "Account", "Mkt", "As of", "AHR")}  ${title}`, width);
   const lines = r.rows.map((row, i) => {
     const x = cells[i]!;
     const metrics = row.state === "ok" || row.state === "stale" ? fitTokens(x.tokens, room) : "";
-    return `${lead(x.status, x.account, x.marketplace, x.asOf, x.ahr)}  ${metrics}`.trimEnd();
+    return clip(`${lead(x.status, x.account, x.marketplace, x.asOf, x.ahr)}  ${metrics}`.trimEnd(), width);
   });
   out.push(head);
   out.push("─".repeat(Math.min(width, Math.max(length(head), ...lines.map(length)))));
