@@ -135,6 +135,8 @@ export async function runBatch(options: BatchOptions): Promise<Rollup> {
       } else {
         config = structuredClone(shared);
       }
+      // The folder's name is the account's name (SPEC 12), whatever its config says.
+      config.account = name;
       const report: Report = await checkWithConfig(config, {
         paths: [dir],
         ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
@@ -142,11 +144,9 @@ export async function runBatch(options: BatchOptions): Promise<Rollup> {
         ...(options.details !== undefined ? { details: options.details } : {}),
         ...(options.failOn !== undefined ? { failOn: options.failOn } : {}),
         ...(options.skipInvalid !== undefined ? { skipInvalid: options.skipInvalid } : {}),
-      });
-      const { schemaVersion, tool, ...rest } = report;
-      const named: Report = { schemaVersion, tool, account: name, ...rest };
-      const file = options.save(name, named);
-      entries.push(...readReport(file, named, name));
+      }, own ?? options.config ?? null);
+      const file = options.save(name, report);
+      entries.push(...readReport(file, report, name));
     } catch (e) {
       const err = asRowError(e);
       error = isAhrError(e) ? e : new AhrError("INTERNAL", { detail: err.message });

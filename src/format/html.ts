@@ -69,7 +69,7 @@ function channelText(channel: MetricRow["channel"]): string {
 function header(report: Report): Markup {
   const s = report.summary;
   return html`<header>
-<h1>Account health: ${badge(s.status)}</h1>
+<h1>Account health${report.account === undefined ? "" : html` of <span class="account">${t(report.account, 60)}</span>`}: ${badge(s.status)}</h1>
 <p class="lead">As of <strong>${report.asOf}</strong> (${t(report.timeZone)}) · ${summaryText(s)}</p>
 <p class="muted">${inputTexts(report).map((x) => t(x)).join(" · ")}</p>
 ${configLine(report.configFile)}
@@ -341,7 +341,7 @@ ${attentionSection(report)}
 ${inputsSection(report)}
 ${notesSection(report.notes)}`;
   return page(
-    `Account health as of ${report.asOf}: ${STATUS_SYMBOL[s.status]} ${STATUS_WORD[s.status]}`,
+    `${report.account === undefined ? "" : `${t(report.account, 60)}: `}Account health as of ${report.asOf}: ${STATUS_SYMBOL[s.status]} ${STATUS_WORD[s.status]}`,
     body,
     report.tool.version,
     "Rates are fractions of each window's items, shown as percentages; the Account Health Rating is an estimate.",
