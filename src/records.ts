@@ -48,6 +48,11 @@ export interface Order {
   refundedAt: Stamp | null;
   /** Some row has `refund_amount` > 0 and no `refunded_at` (counts whatever D is, SPEC 8.7). */
   refundUndated: boolean;
+  /**
+   * The order's marketplace (SPEC 9.3): its first non-empty `sales_channel`, a known one in its
+   * own spelling (`Amazon.com`); null or absent when the orders name none.
+   */
+  marketplace?: string | null;
   /** Item rows merged into this order. */
   rows: number;
   /** The order's first row. */
@@ -248,6 +253,8 @@ export interface Input<R> {
   duplicates: number;
   /** Reader notes: "read as Windows-1252", ... */
   notes: string[];
+  /** Rows left out because their order is of no marketplace (OrdersInput.excludedIds); absent: none. */
+  excluded?: number;
 }
 
 /**
@@ -263,7 +270,18 @@ export interface OrdersInput extends Input<Order> {
    * attention list): how many, and per purchase day how many are not pending. `recordCount`
    * then counts them with the records. Absent when there are none.
    */
-  countedOnly?: { orders: number; nonPendingByDay: ReadonlyMap<number, number> };
+  countedOnly?: {
+    orders: number;
+    nonPendingByDay: ReadonlyMap<number, number>;
+    /** The same per marketplace (SPEC 9.3), when the orders name marketplaces. */
+    byMarketplace?: ReadonlyMap<string, { orders: number; nonPendingByDay: ReadonlyMap<number, number> }>;
+  };
+  /**
+   * Orders of no Amazon marketplace (SPEC 9.3: `Non-Amazon`, Multi-Channel Fulfillment, any sales
+   * channel not starting with `Amazon.`): left out of `records`, with the rows of the other
+   * inputs that name them. Absent when there are none.
+   */
+  excludedIds?: ReadonlySet<string>;
 }
 
 export interface Inputs {

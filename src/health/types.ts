@@ -15,6 +15,8 @@ export interface RepeatLimit {
 }
 
 export interface AccountHealth {
+  /** With two or more marketplaces: the marketplace this estimate is of (SPEC 9.3). */
+  marketplace?: string;
   score: number;
   band: "healthy" | "at_risk" | "unhealthy";
   estimated: true;

@@ -218,15 +218,19 @@ export async function readInputsWith(request: ReadRequest, options: ReadOptions,
     inputs[kind.kind] = input;
   }
   const outside = new Set<string>();
+  /** Ids of orders of no marketplace (OrdersInput.excludedIds, SPEC 9.3). */
+  const excluded = new Set<string>();
   for (const kind of KINDS) {
     if (!isMerged(kind)) continue;
     const sources = plan.get(kind.kind);
     if (!sources) continue;
     const { input, merged } = await readMerged(kind, sources, options, deps, referenced);
     for (const id of merged.outside) outside.add(id);
+    for (const id of (input as { excludedIds?: ReadonlySet<string> }).excludedIds ?? []) excluded.add(id);
     inputs[kind.kind] = input;
   }
   dropOutside(inputs, outside);
+  if (excluded.size > 0) dropExcluded(inputs, excluded);
   const result = inputs as Inputs;
   if (notes.length > 0) result.notes = notes;
   return result;
@@ -248,6 +252,24 @@ function dropOutside(inputs: Record<string, Input<unknown>>, outside: ReadonlySe
     const orderId = kind.orderId;
     const records = input.records.filter((r) => !outside.has(orderId(r)));
     if (records.length === input.records.length) continue;
+    input.recordCount ??= input.records.length;
+    input.records = records;
+  }
+}
+
+/**
+ * Leaves out the records of every kind that names orders whose order is of no marketplace
+ * (OrdersInput.excludedIds, SPEC 9.3: MCF), counting them in the input's `excluded`.
+ */
+function dropExcluded(inputs: Record<string, Input<unknown>>, excluded: ReadonlySet<string>): void {
+  for (const kind of KINDS) {
+    if (isMerged(kind) || kind.orderId === undefined) continue;
+    const input = inputs[kind.kind];
+    if (input === undefined) continue;
+    const orderId = kind.orderId;
+    const records = input.records.filter((r) => !excluded.has(orderId(r)));
+    if (records.length === input.records.length) continue;
+    input.excluded = input.records.length - records.length;
     input.recordCount ??= input.records.length;
     input.records = records;
   }

@@ -217,7 +217,7 @@ function inputOf(inputs: Inputs, kind: InputKind): Input<unknown> | undefined {
   return inputs[kind] as Input<unknown> | undefined;
 }
 
-function summariesOf(inputs: Inputs, unmatched: UnmatchedCounts): InputSummary[] {
+export function summariesOf(inputs: Inputs, unmatched: Partial<UnmatchedCounts>): InputSummary[] {
   const out: InputSummary[] = [];
   for (const kind of INPUT_KINDS) {
     const input = inputOf(inputs, kind);
@@ -232,6 +232,7 @@ function summariesOf(inputs: Inputs, unmatched: UnmatchedCounts): InputSummary[]
       unmatched: u,
       duplicates: input.duplicates,
       skippedRows: input.skippedSamples.map((r) => ({ file: r.file, line: r.line, message: r.message })),
+      ...(input.excluded !== undefined && input.excluded > 0 ? { excluded: input.excluded } : {}),
     });
   }
   return out;
@@ -295,6 +296,14 @@ function notesOf(
         `${s.unmatched} ${s.kind} ${verb} not in the orders input; counted as unmatched, left out of ODR`,
       );
     }
+  }
+  const orders = summaries[0]?.kind === inputs.orders?.kind ? summaries[0] : undefined;
+  if (orders?.excluded !== undefined) {
+    const others = summaries.filter((s) => s !== orders && s.excluded !== undefined);
+    const rows = others.reduce((n, s) => n + s.excluded!, 0);
+    notes.push(
+      `${count(orders.excluded, "order is", "orders are")} of no Amazon marketplace (sales channel Non-Amazon: Multi-Channel Fulfillment, or another channel not starting with "Amazon."): left out of every metric and the AHR${rows > 0 ? `, with ${count(rows, "row", "rows")} of ${others.map((s) => s.kind).join(", ")} naming them` : ""}; counted as excluded`,
+    );
   }
   for (const s of summaries) {
     if (s.duplicates > 0) {

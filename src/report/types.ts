@@ -21,6 +21,13 @@ export interface InputSummary {
   duplicates: number;
   /** The first few skipped rows (with --skip-invalid). */
   skippedRows: SkippedRow[];
+  /**
+   * Orders of no Amazon marketplace (MCF), or rows of other inputs naming them, left out of
+   * everything (SPEC 9.3). Only when there are some.
+   */
+  excluded?: number;
+  /** With two or more marketplaces: records that name no order of one, used in none. Only when there are some. */
+  unattributed?: number;
 }
 
 export interface Forecast {
@@ -34,6 +41,8 @@ export interface MetricRow {
   id: MetricId;
   name: string;
   channel: ChannelScope;
+  /** With two or more marketplaces (SPEC 9.3): the marketplace the row is about. */
+  marketplace?: string;
   windowDays: number;
   lagDays: number;
   window: { from: string; to: string };
@@ -83,8 +92,17 @@ export interface Report {
   configFile: string | null;
   inputs: InputSummary[];
   metrics: MetricRow[];
+  /** With two or more marketplaces: the worst marketplace's estimate (lowest score), with its `marketplace`. */
   accountHealth: AccountHealth;
+  /** With two or more marketplaces (SPEC 9.3): each one's AHR estimate and summary, in row order. */
+  marketplaces?: MarketplaceSummary[];
   attention: Attention;
   summary: Summary;
   notes: string[];
+}
+
+export interface MarketplaceSummary {
+  marketplace: string;
+  accountHealth: AccountHealth;
+  summary: Summary;
 }

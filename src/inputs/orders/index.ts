@@ -50,13 +50,18 @@ export default {
             : [
                 `${merger.disagreeing.size} ${merger.disagreeing.size === 1 ? "order has rows" : "orders have rows"} that disagree on the purchase date or the fulfillment channel; the first row's value is used (first: ${d.orderId} at ${d.file}:${d.line})`,
               ];
+        const excluded = merger.excludedIds;
         return {
           notes,
           records,
           duplicates: merger.duplicates,
           counted: n,
           outside: merger.outsideIds,
-          extra: n > 0 ? { outsideIds: merger.outsideIds, countedOnly: counted } : { outsideIds: merger.outsideIds },
+          extra: {
+            outsideIds: merger.outsideIds,
+            ...(n > 0 ? { countedOnly: counted } : {}),
+            ...(excluded.size > 0 ? { excludedIds: excluded, excluded: excluded.size } : {}),
+          },
         };
       },
     };

@@ -22,6 +22,7 @@
  *   returns a view of each.
  */
 import { AhrError } from "../../errors.js";
+import { classifySalesChannel } from "../../marketplaces.js";
 import type { Order, Stamp } from "../../records.js";
 import { widened } from "../columns.js";
 import type { OrderRow } from "./reader.js";
@@ -64,6 +65,8 @@ class CountedOrders {
   private idA = new Int32Array(1024);
   private idB = new Int32Array(1024);
   private day = new Int32Array(1024);
+  /** The marketplace index (OrderStore.marketId), -1: none. */
+  private market = new Int16Array(1024);
   flags = new Uint8Array(1024);
   hash = new Float64Array(1024);
   hash2 = new Float64Array(1024);
@@ -81,13 +84,14 @@ class CountedOrders {
   }
 
   /** A new order (its id hash is not in the table) with its first row. */
-  add(a: number, b: number, day: number, status: string | null, hash: number, afn: boolean): void {
+  add(a: number, b: number, day: number, status: string | null, hash: number, afn: boolean, market = -1): void {
     if (this.size === this.cap) this.grow();
     if ((this.size + 1) * 2 > this.slots.length) this.rehash();
     const j = this.size++;
     this.idA[j] = a;
     this.idB[j] = b;
     this.day[j] = day;
+    this.market[j] = market;
     this.hash[j] = hash;
     this.flags[j] = afn ? C_AFN : 0;
     this.setStatus(j, status);
@@ -116,15 +120,23 @@ class CountedOrders {
     this.flags[j] = f | C_STATUS | (status === "pending" || status === "pendingavailability" ? C_PENDING : 0);
   }
 
-  /** Purchase day -> how many of the orders are not pending. */
-  nonPendingByDay(): Map<number, number> {
+  /** Purchase day -> how many of the orders are not pending (of marketplace index `market` only, when given). */
+  nonPendingByDay(market?: number): Map<number, number> {
     const byDay = new Map<number, number>();
     for (let j = 0; j < this.size; j++) {
       if ((this.flags[j]! & C_PENDING) !== 0) continue;
+      if (market !== undefined && this.market[j] !== market) continue;
       const d = this.day[j]!;
       byDay.set(d, (byDay.get(d) ?? 0) + 1);
     }
     return byDay;
+  }
+
+  /** Per marketplace index (-1: none): how many orders. */
+  perMarket(): Map<number, number> {
+    const out = new Map<number, number>();
+    for (let j = 0; j < this.size; j++) out.set(this.market[j]!, (out.get(this.market[j]!) ?? 0) + 1);
+    return out;
   }
 
   private grow(): void {
@@ -132,6 +144,7 @@ class CountedOrders {
     this.idA = widened(this.idA, cap);
     this.idB = widened(this.idB, cap);
     this.day = widened(this.day, cap);
+    this.market = widened(this.market, cap);
     this.hash = widened(this.hash, cap);
     this.hash2 = widened(this.hash2, cap);
     this.flags = widened(this.flags, cap);
@@ -156,6 +169,11 @@ export interface CountedSummary {
   orders: number;
   /** Purchase day -> how many of them are not pending. */
   nonPendingByDay: Map<number, number>;
+  /**
+   * The same per marketplace (SPEC 9.3), when the orders name one: marketplace -> how many
+   * orders, and purchase day -> how many not pending. Absent when no counted order names one.
+   */
+  byMarketplace?: Map<string, { orders: number; nonPendingByDay: Map<number, number> }>;
 }
 
 export interface MergeOptions {
@@ -196,6 +214,8 @@ export class OrderMerger {
   /** Per order (only those missing a purchase date or channel), the headers to name in the error. */
   private readonly names = new Map<string, ColumnNames>();
   readonly outsideIds = new Set<string>();
+  /** Orders of no marketplace (MCF, `Non-Amazon`, any sales channel not `Amazon.`...), after finish(). */
+  readonly excludedIds = new Set<string>();
   duplicates = 0;
   /**
    * Orders whose rows disagree on the purchase day or the channel (the first row's value is
@@ -225,6 +245,8 @@ export class OrderMerger {
   /** Whether a new order's first row lets it be only counted (MergeOptions.countOnly). */
   private countOnly(row: OrderRow): boolean {
     const c = this.options.countOnly!;
+    // An order that is no marketplace's (MCF) is kept, to be left out and counted in finish().
+    if (row.salesChannel !== null && classifySalesChannel(row.salesChannel).kind === "excluded") return false;
     if (row.purchase === null || row.purchase.day >= c.beforeDay || row.channel === null) return false;
     const fields = this.fields;
     const outside = (st: Stamp | null, field: string): boolean =>
@@ -285,7 +307,8 @@ export class OrderMerger {
         }
       }
       if (counted !== null && this.countOnly(row)) {
-        counted.add(idA, idB, row.purchase!.day, row.status, hash, row.channel === "afn");
+        const market = row.salesChannel === null ? -1 : store.marketId(row.salesChannel);
+        counted.add(idA, idB, row.purchase!.day, row.status, hash, row.channel === "afn", market);
         if (this.options.referenced?.has(row.orderId)) this.outsideIds.add(row.orderId);
         return "kept";
       }
@@ -335,9 +358,20 @@ export class OrderMerger {
     this.orders = new IdTable(store);
     this.recent.clear();
     if (this.counted !== null) {
-      this.countedSummary = { orders: this.counted.size, nonPendingByDay: this.counted.nonPendingByDay() };
+      const counted = this.counted;
+      this.countedSummary = { orders: counted.size, nonPendingByDay: counted.nonPendingByDay() };
+      const per = counted.perMarket();
+      if ([...per.keys()].some((m) => m >= 0)) {
+        const byMarketplace = new Map<string, { orders: number; nonPendingByDay: Map<number, number> }>();
+        for (const [m, orders] of per) {
+          if (m < 0) continue;
+          byMarketplace.set(store.markets[m]!, { orders, nonPendingByDay: counted.nonPendingByDay(m) });
+        }
+        this.countedSummary.byMarketplace = byMarketplace;
+      }
       this.counted = null;
     }
+    const excludedMarket = store.markets.map((name) => classifySalesChannel(name).kind === "excluded");
     for (let i = 0, n = store.size(); i < n; i++) {
       const page = store.page(i);
       const k = i & PAGE_MASK;
@@ -359,6 +393,12 @@ export class OrderMerger {
         continue;
       }
       page.settle(k);
+      const m = page.market[k]!;
+      if (m >= 0 && excludedMarket[m] === true) {
+        // Not a marketplace order (SPEC 9.3): left out of everything, counted, its id kept.
+        this.excludedIds.add(store.id(i));
+        continue;
+      }
       out.push(new View(i));
       const id = alsoKept.get(i);
       if (id !== undefined) this.outsideIds.delete(id);

@@ -29,6 +29,8 @@ export interface OrderRow {
   refundedAt: Stamp | null;
   /** refund_amount > 0 on this row. */
   refundAmountPositive: boolean;
+  /** The sales channel (marketplace) cell as written; null: empty or no such column. */
+  salesChannel: string | null;
 }
 
 /** An OrderRow with every field empty (no order id, no dates, no trackingValid column). */
@@ -49,6 +51,7 @@ export function blankOrderRow(): OrderRow {
     deliveredAt: null,
     refundedAt: null,
     refundAmountPositive: false,
+    salesChannel: null,
   };
 }
 
@@ -82,6 +85,7 @@ export function orderRowReader(map: ColumnMap, ctx: RowContext, reuse = false): 
   const pDelivered = c.pos("delivered_at");
   const pRefunded = c.pos("refunded_at");
   const pAmount = c.pos("refund_amount");
+  const pSales = c.pos("sales_channel");
   c.shareDates(pLatest);
   c.shareDates(pPromised);
   const channelHint = `fix the value, or map the right column with "columns": {"orders": {"fulfillment_channel": "..."}} in ahr.config.json, or pass --skip-invalid`;
@@ -112,6 +116,7 @@ export function orderRowReader(map: ColumnMap, ctx: RowContext, reuse = false): 
     r.refundedAt = c.date(row, pRefunded, line);
     const amount = c.number(row, pAmount, line);
     r.refundAmountPositive = amount !== null && amount > 0;
+    r.salesChannel = pSales < 0 ? null : c.opt(row, pSales);
     return r;
   };
 }

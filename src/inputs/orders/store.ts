@@ -8,6 +8,7 @@
  * id -> index: IdTable, over the ids in the pages.
  */
 import type { CancelledBy, Channel, Order, Source, Stamp } from "../../records.js";
+import { marketplaceName } from "../../marketplaces.js";
 import { StringColumn, widened } from "../columns.js";
 import type { OrderRow } from "./reader.js";
 
@@ -43,10 +44,13 @@ const PAGE_BITS = 16;
 const PAGE = 1 << PAGE_BITS;
 export const PAGE_MASK = PAGE - 1;
 
-/** What the pages of one store share: interned status words and file names. */
+/** What the pages of one store share: interned status words, marketplaces and file names. */
 interface Shared {
   readonly statuses: string[];
   readonly statusIndex: Map<string, number>;
+  /** Marketplace names (marketplaceName of the sales channel cell), by the cell as written. */
+  readonly markets: string[];
+  readonly marketIndex: Map<string, number>;
   readonly files: string[];
   /** The day the 16-bit day column counts from (the first date stored; NaN: none yet). */
   baseDay: number;
@@ -111,6 +115,8 @@ class Page {
   readonly wide = new Map<number, Stamp>();
   flags = new Uint16Array(0);
   status = new Int32Array(0);
+  /** Index in shared.markets of the order's marketplace; -1: none (SPEC 9.3). */
+  market = new Int16Array(0);
   rows = new Int32Array(0);
   line = new Int32Array(0);
   file = new Int32Array(0);
@@ -141,6 +147,7 @@ class Page {
     this.hash = widened(this.hash, cap);
     this.hash2 = widened(this.hash2, cap);
     this.status = widened(this.status, cap);
+    this.market = widened(this.market, cap);
     this.rows = widened(this.rows, cap);
     this.line = widened(this.line, cap);
     this.file = widened(this.file, cap);
@@ -154,6 +161,7 @@ class Page {
     this.ids.set(i, id);
     this.msOff.fill(NO_DATE, i * SLOTS, i * SLOTS + SLOTS);
     this.status[i] = -1;
+    this.market[i] = -1;
     this.line[i] = line;
     this.file[i] = file;
     this.hash[i] = hash;
@@ -228,6 +236,7 @@ class Page {
     this.setFirst(i, PURCHASE, r.purchase);
     if ((f & CHANNEL_SET) === 0 && r.channel !== null) f |= r.channel === "afn" ? CHANNEL_SET | AFN : CHANNEL_SET;
     if (this.status[i] === -1 && r.status !== null) this.status[i] = this.statusId(r.status);
+    if (this.market[i] === -1 && r.salesChannel !== null) this.market[i] = marketId(this.shared, r.salesChannel);
     if (r.itemCancelled) f |= CANCELLED;
     if ((f & BY_MASK) === 0 && r.cancelledBy !== null) f |= (BY.indexOf(r.cancelledBy) + 1) << BY_SHIFT;
     this.setFirst(i, LATEST_SHIP, r.latestShip);
@@ -298,15 +307,50 @@ class Page {
   }
 }
 
+/** The index of `text`'s marketplace in shared.markets (at most 32767 distinct cells). */
+function marketId(shared: Shared, text: string): number {
+  let id = shared.marketIndex.get(text);
+  if (id === undefined) {
+    const name = marketplaceName(text);
+    id = shared.markets.indexOf(name);
+    if (id === -1) id = shared.markets.length < 0x7fff ? shared.markets.push(name) - 1 : shared.markets.length - 1;
+    shared.marketIndex.set(text, id);
+  }
+  return id;
+}
+
 /** The pages of the orders read, addressed by a global order index. */
 export class OrderStore {
   readonly pages: Page[] = [];
-  private readonly shared: Shared = { statuses: [], statusIndex: new Map(), files: [], baseDay: NaN };
+  private readonly shared: Shared = {
+    statuses: [],
+    statusIndex: new Map(),
+    markets: [],
+    marketIndex: new Map(),
+    files: [],
+    baseDay: NaN,
+  };
   private lastFile: string | null = null;
   private lastFileIndex = -1;
 
   page(i: number): Page {
     return this.pages[i >>> PAGE_BITS]!;
+  }
+
+  /** The index of a sales channel cell's marketplace (interned; shared with CountedOrders). */
+  marketId(text: string): number {
+    return marketId(this.shared, text);
+  }
+
+  /** The marketplace names by index. */
+  get markets(): readonly string[] {
+    return this.shared.markets;
+  }
+
+  /** The marketplace of order i, or null. */
+  market(i: number): string | null {
+    const m = this.page(i).market[i & PAGE_MASK]!;
+    return m < 0 ? null : this.shared.markets[m]!;
   }
 
   file(i: number): string {
@@ -408,6 +452,11 @@ export function orderViews(store: OrderStore): new (i: number) => Order {
     }
     get refundedAt(): Stamp | null {
       return page(this.i).stamp(this.i & PAGE_MASK, REFUNDED);
+    }
+    get marketplace(): string | null {
+      const p = page(this.i);
+      const m = p.market[this.i & PAGE_MASK]!;
+      return m < 0 ? null : p.shared.markets[m]!;
     }
     get refundUndated(): boolean {
       return (page(this.i).flags[this.i & PAGE_MASK]! & REFUND_UNDATED) !== 0;
