@@ -6,7 +6,10 @@ import type { ResolvedConfig } from "../config/defaults.js";
 import { AhrError } from "../errors.js";
 import { readInputs, type ReadOptions } from "../inputs/index.js";
 import type { Inputs } from "../records.js";
+import { marketplacesOf, split } from "../inputs/marketplaces.js";
+import { parseMarketplaceArg, type Marketplace } from "../marketplaces.js";
 import { buildReport } from "../report/build.js";
+import { combineReports } from "../report/marketplaces.js";
 import type { Report } from "../report/types.js";
 import { zone } from "../time.js";
 import { packageVersion } from "../version.js";
@@ -41,14 +44,43 @@ export async function checkWithConfig(
   const failOn = resolveFailOn(options);
   const asOf = resolveAsOf(options.asOf, config.timeZone, options.now ?? new Date());
   const inputs = await readFor(config, options, keepFromDay(asOf, config), keepFor(asOf, config), countOnlyFor(asOf, config));
-  return buildReport(inputs, {
-    asOf,
-    config,
-    details: options.details ?? false,
-    failOn,
-    version: packageVersion(),
-    configFile,
-  });
+  const build = { asOf, config, details: options.details ?? false, failOn, version: packageVersion(), configFile };
+  const present = marketplacesOf(inputs);
+  const shown = selectMarketplaces(present, options.marketplaces);
+  // One marketplace (or none named) and no selection: the report of the inputs as they are.
+  if (present.length < 2 && options.marketplaces === undefined) return buildReport(inputs, build);
+  const { parts, unattributed } = split(inputs, shown);
+  return combineReports(
+    shown.map((m) => ({ marketplace: m, report: buildReport(parts.get(m)!, build) })),
+    inputs,
+    unattributed,
+    present,
+  );
+}
+
+/** The --marketplace values the table knows, for a feedback file whose marketplace nothing else tells. */
+function marketplaceHints(wanted: readonly string[] | undefined): { marketplaces: Marketplace[] } | undefined {
+  const known = (wanted ?? []).map(parseMarketplaceArg).filter((m): m is Marketplace => m !== undefined);
+  return known.length > 0 ? { marketplaces: known } : undefined;
+}
+
+/**
+ * The marketplaces to show (SPEC 9.3): every one the orders hold, or those `--marketplace`
+ * names (by name, code or id), in the orders' order. MARKETPLACE_UNKNOWN for a value that is
+ * none of them, listing those present.
+ */
+export function selectMarketplaces(present: readonly string[], wanted: readonly string[] | undefined): string[] {
+  if (wanted === undefined) return [...present];
+  const keep = new Set<string>();
+  for (const w of wanted) {
+    const m = parseMarketplaceArg(w);
+    const name = m?.name ?? present.find((p) => p.toLowerCase() === w.trim().toLowerCase());
+    if (name === undefined || !present.includes(name)) {
+      throw new AhrError("MARKETPLACE_UNKNOWN", { value: w, found: [...present] });
+    }
+    keep.add(name);
+  }
+  return present.filter((p) => keep.has(p));
 }
 
 /**
@@ -72,6 +104,7 @@ export async function readFor(
       zone: zone(config.timeZone),
       dateOrder: config.dateOrder,
       dateOrderExplicit: config.dateOrderSet === true,
+      ...(marketplaceHints(options.marketplaces) ?? {}),
       columns: config.columns,
       skipInvalid: options.skipInvalid ?? false,
       keepFromDay: keepFrom,

@@ -54,6 +54,12 @@ export interface CheckOptions {
   onProgress?: ReadOptions["onProgress"];
   /** Called when opening an input (a named pipe) has waited a few seconds for a writer. */
   onWait?: ReadOptions["onWait"];
+  /**
+   * Only these marketplaces (SPEC 9.3): names (`Amazon.de`), codes (`DE`) or ids
+   * (`A1PA6795UKMFR9`). A value that is none of the marketplaces the orders hold is
+   * MARKETPLACE_UNKNOWN. Default: every marketplace.
+   */
+  marketplaces?: string[];
 }
 
 /** Options of trendWithConfig: the inputs as for checkHealth, and which metric to replay. */

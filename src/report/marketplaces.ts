@@ -1,0 +1,92 @@
+/**
+ * One Report from the reports of several marketplaces (SPEC 9.3; the engine builds one report
+ * per marketplace from inputs/marketplaces.ts's split, and this puts them together). Additive
+ * within schemaVersion 1:
+ * - `metrics`: every marketplace's rows, in the marketplaces' order, each with `marketplace`
+ *   (after `channel`);
+ * - `marketplaces`: each marketplace's AHR estimate and summary;
+ * - `accountHealth`: the worst marketplace's estimate (the lowest score; ties: the first), with
+ *   its `marketplace`, so a reader of the single-account fields sees the weakest one;
+ * - `summary`: breaches and atRisk summed over the marketplaces shown, the worst status, the
+ *   highest exit code;
+ * - `inputs`: the whole read (as one report would say it), with `unattributed` where records
+ *   name no order of a marketplace;
+ * - `attention`: every marketplace's lists, one after another;
+ * - `notes`: every marketplace's, once each, then why records were unattributed.
+ */
+import type { Inputs } from "../records.js";
+import { summariesOf } from "./build.js";
+import type { MarketplaceSummary, MetricRow, Report, Summary } from "./types.js";
+
+export interface MarketplacePart {
+  marketplace: string;
+  report: Report;
+}
+
+const WORST: Record<Summary["status"], number> = { good: 0, at_risk: 1, breach: 2 };
+
+/** A row with `marketplace` after `channel` (the other keys in their order). */
+function withMarketplace(row: MetricRow, marketplace: string): MetricRow {
+  const { id, name, channel, ...rest } = row;
+  return { id, name, channel, marketplace, ...rest };
+}
+
+export function combineReports(
+  parts: readonly MarketplacePart[],
+  whole: Inputs,
+  unattributed: ReadonlyMap<string, number>,
+  present: readonly string[],
+): Report {
+  const first = parts[0]!.report;
+  const inputs = summariesOf(whole, {}).map((s) => {
+    const n = unattributed.get(s.kind);
+    return n !== undefined && n > 0 ? { ...s, unattributed: n } : s;
+  });
+  const metrics = parts.flatMap((p) => p.report.metrics.map((row) => withMarketplace(row, p.marketplace)));
+  const marketplaces: MarketplaceSummary[] = parts.map((p) => ({
+    marketplace: p.marketplace,
+    accountHealth: { marketplace: p.marketplace, ...p.report.accountHealth },
+    summary: p.report.summary,
+  }));
+  let worst = marketplaces[0]!;
+  for (const m of marketplaces) if (m.accountHealth.score < worst.accountHealth.score) worst = m;
+  const summaries = parts.map((p) => p.report.summary);
+  const status = summaries.reduce<Summary["status"]>((s, x) => (WORST[x.status] > WORST[s] ? x.status : s), "good");
+  const summary: Summary = {
+    status,
+    breaches: summaries.reduce((n, s) => n + s.breaches, 0),
+    atRisk: summaries.reduce((n, s) => n + s.atRisk, 0),
+    exitCode: summaries.some((s) => s.exitCode === 1) ? 1 : 0,
+  };
+  const shown = parts.map((p) => p.marketplace);
+  const notes: string[] = [
+    `Amazon judges each marketplace on its own: every metric and the AHR are computed for ${shown.join(", ")} separately${
+      shown.length < present.length ? ` (--marketplace; the orders also hold ${present.filter((m) => !shown.includes(m)).join(", ")})` : ""
+    }`,
+  ];
+  for (const p of parts) notes.push(...p.report.notes);
+  for (const s of inputs) {
+    if (s.unattributed !== undefined) {
+      notes.push(
+        `${s.unattributed} ${s.kind} ${s.unattributed === 1 ? "record names" : "records name"} no order of a marketplace (no order id, or an order not in the orders input): with several marketplaces it is left out of every one (unattributed)`,
+      );
+    }
+  }
+  return {
+    schemaVersion: 1,
+    tool: first.tool,
+    asOf: first.asOf,
+    timeZone: first.timeZone,
+    inputs,
+    metrics,
+    accountHealth: worst.accountHealth,
+    marketplaces,
+    attention: {
+      ...first.attention,
+      overdue: parts.flatMap((p) => p.report.attention.overdue),
+      dueToday: parts.flatMap((p) => p.report.attention.dueToday),
+    },
+    summary,
+    notes: [...new Set(notes)],
+  };
+}
