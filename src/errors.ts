@@ -86,7 +86,9 @@ export const MESSAGES = {
   FEEDBACK_DATE_AMBIGUOUS: (p) =>
     `${at(p)}column ${quote(p.column ?? "")}: ${quote(p.value ?? "")} could be ${(p.accepted ?? []).join(" or ")}, and nothing tells this feedback file's marketplace (no rater e-mail of a marketplace, a header ahr does not know); pass --marketplace with the marketplace the file comes from (such as --marketplace DE), or --date-order mdy or dmy`,
   MARKETPLACE_UNKNOWN: (p) =>
-    `--marketplace ${JSON.stringify(p.value)} is none of the marketplaces the orders hold: ${(p.found ?? []).length > 0 ? (p.found ?? []).join(", ") : "(none: the orders have no sales-channel column)"}; give a name (Amazon.de), a code (DE) or a marketplace id (A1PA6795UKMFR9)`,
+    (p.found ?? []).length > 0
+      ? `--marketplace ${quote(p.value ?? "")} is none of the marketplaces the orders hold: ${(p.found ?? []).join(", ")}; give one of them by name, code or marketplace id (such as --marketplace ${p.hint ?? "DE"}), or leave --marketplace out to see each`
+      : `--marketplace ${quote(p.value ?? "")} is no Amazon marketplace, and the orders name none (no sales-channel column); give a name (Amazon.de), a code (DE) or a marketplace id (A1PA6795UKMFR9)`,
   MISSING_COLUMN: (p) =>
     `${at(p)}the ${p.kind} file has no ${p.field} column; accepted headers: ${quoteList(p.accepted)}; found: ${quoteList(p.found)}; map yours with "columns" in ahr.config.json`,
   VALUE: (p) =>

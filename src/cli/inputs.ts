@@ -20,6 +20,8 @@ export interface InputCommandOptions {
   asOf?: string;
   tz?: string;
   dateOrder?: DateOrder;
+  /** --marketplace, repeatable (SPEC 9.3): names, codes or ids, as written. */
+  marketplaces?: string[];
   output?: string;
   color?: boolean;
   /** `ahr check --account NAME`: beats the config's `account`. */
@@ -32,6 +34,7 @@ export type RawInputOptions = Partial<Record<InputKind, string[]>> & {
   asOf?: string;
   tz?: string;
   dateOrder?: DateOrder;
+  marketplace?: string[];
   output?: string;
   config?: string;
   color?: boolean;
@@ -49,7 +52,12 @@ export function withInputs(cmd: Command): Command {
     .addOption(new Option("--kind <kind>", "the kind of the export read from standard input (-)").choices(INPUT_KINDS))
     .option("--as-of <date>", "the last day the report covers, YYYY-MM-DD (default: yesterday in the report time zone)")
     .option("--tz <zone>", "report time zone, an IANA name (default: config timeZone, else UTC)")
-    .addOption(new Option("--date-order <order>", "how to read 1/2/26 (default: config dateOrder, else mdy)").choices(["mdy", "dmy"]));
+    .addOption(new Option("--date-order <order>", "how to read 1/2/26 (default: config dateOrder, else mdy)").choices(["mdy", "dmy"]))
+    .option(
+      "--marketplace <m>",
+      "only this marketplace: a name (Amazon.de), code (DE) or id (A1PA6795UKMFR9); repeatable (default: each one the orders hold)",
+      collect,
+    );
 }
 
 /** The parsed shared flags as InputCommandOptions (only the ones given, exactOptionalPropertyTypes style). */
@@ -66,6 +74,7 @@ export function inputOptions(paths: string[], raw: RawInputOptions): InputComman
     ...(raw.asOf !== undefined ? { asOf: raw.asOf } : {}),
     ...(raw.tz !== undefined ? { tz: raw.tz } : {}),
     ...(raw.dateOrder !== undefined ? { dateOrder: raw.dateOrder } : {}),
+    ...(raw.marketplace !== undefined && raw.marketplace.length > 0 ? { marketplaces: raw.marketplace } : {}),
     ...(raw.output !== undefined ? { output: raw.output } : {}),
     ...(raw.config !== undefined ? { config: raw.config } : {}),
     ...(raw.color !== undefined ? { color: raw.color } : {}),

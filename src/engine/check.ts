@@ -8,7 +8,7 @@ import { readInputs, type ReadOptions } from "../inputs/index.js";
 import type { Inputs } from "../records.js";
 import { marketplacesOf, split } from "../inputs/marketplaces.js";
 import { parseMarketplaceArg, type Marketplace } from "../marketplaces.js";
-import { buildReport } from "../report/build.js";
+import { buildReport, type BuildOptions } from "../report/build.js";
 import { combineReports } from "../report/marketplaces.js";
 import type { Report } from "../report/types.js";
 import { zone } from "../time.js";
@@ -45,16 +45,45 @@ export async function checkWithConfig(
   const asOf = resolveAsOf(options.asOf, config.timeZone, options.now ?? new Date());
   const inputs = await readFor(config, options, keepFromDay(asOf, config), keepFor(asOf, config), countOnlyFor(asOf, config));
   const build = { asOf, config, details: options.details ?? false, failOn, version: packageVersion(), configFile };
+  return reportByMarketplace(inputs, build, splitByMarketplace(inputs, options.marketplaces));
+}
+
+/** The marketplaces of a read (SPEC 9.3): those present, those shown, and with two or more present, the inputs of each shown. */
+export interface MarketplaceSplit {
+  present: string[];
+  shown: string[];
+  /** With two or more marketplaces present: the inputs of each shown one (inputs/marketplaces.ts). */
+  parts?: Map<string, Inputs>;
+  unattributed: Map<string, number>;
+  notInOrders: Map<string, number>;
+}
+
+/**
+ * Splits `inputs` by marketplace (SPEC 9.3) when the orders hold two or more; with one (or none
+ * named) there is no split, a --marketplace naming it changes nothing, and a record naming no
+ * order is used. MARKETPLACE_UNKNOWN for a `wanted` value the orders do not hold.
+ */
+export function splitByMarketplace(inputs: Inputs, wanted: readonly string[] | undefined): MarketplaceSplit {
   const present = marketplacesOf(inputs);
-  const shown = selectMarketplaces(present, options.marketplaces);
-  // One marketplace (or none named) and no selection: the report of the inputs as they are.
-  if (present.length < 2 && options.marketplaces === undefined) return buildReport(inputs, build);
-  const { parts, unattributed } = split(inputs, shown);
+  const shown = selectMarketplaces(present, wanted);
+  if (present.length < 2) return { present, shown, unattributed: new Map(), notInOrders: new Map() };
+  return { present, shown, ...split(inputs, shown) };
+}
+
+/**
+ * The report of `inputs`: buildReport's with one marketplace; with two or more, one report per
+ * marketplace shown (all, or those `wanted` names: --marketplace), combined
+ * (report/marketplaces.ts).
+ */
+export function reportByMarketplace(inputs: Inputs, build: BuildOptions, byMarket: MarketplaceSplit): Report {
+  const { parts } = byMarket;
+  if (parts === undefined) return buildReport(inputs, build);
   return combineReports(
-    shown.map((m) => ({ marketplace: m, report: buildReport(parts.get(m)!, build) })),
+    byMarket.shown.map((m) => ({ marketplace: m, report: buildReport(parts.get(m)!, build) })),
     inputs,
-    unattributed,
-    present,
+    byMarket,
+    byMarket.present,
+    build,
   );
 }
 
@@ -67,7 +96,8 @@ function marketplaceHints(wanted: readonly string[] | undefined): { marketplaces
 /**
  * The marketplaces to show (SPEC 9.3): every one the orders hold, or those `--marketplace`
  * names (by name, code or id), in the orders' order. MARKETPLACE_UNKNOWN for a value that is
- * none of them, listing those present.
+ * none of them, listing those present (when the orders name none, a value of Amazon's table is
+ * accepted: it tells feedback dates only).
  */
 export function selectMarketplaces(present: readonly string[], wanted: readonly string[] | undefined): string[] {
   if (wanted === undefined) return [...present];
@@ -75,8 +105,16 @@ export function selectMarketplaces(present: readonly string[], wanted: readonly 
   for (const w of wanted) {
     const m = parseMarketplaceArg(w);
     const name = m?.name ?? present.find((p) => p.toLowerCase() === w.trim().toLowerCase());
+    // Orders that name no marketplace (or no orders): a known marketplace only tells a feedback
+    // file's date format (SPEC 9.2), selecting nothing.
+    if (present.length === 0 && m !== undefined) continue;
     if (name === undefined || !present.includes(name)) {
-      throw new AhrError("MARKETPLACE_UNKNOWN", { value: w, found: [...present] });
+      const code = (p: string): string => parseMarketplaceArg(p)?.code ?? "";
+      throw new AhrError("MARKETPLACE_UNKNOWN", {
+        value: w,
+        found: present.map((p) => (code(p) === "" ? p : `${p} (${code(p)})`)),
+        hint: code(present[0] ?? "") || (present[0] ?? "DE"),
+      });
     }
     keep.add(name);
   }

@@ -56,6 +56,9 @@ const optionsSchema = z.strictObject(
     cwd: z.string({ error: "expected a directory (a string)" }).optional(),
     onProgress: fn("a function").optional(),
     onWait: fn("a function").optional(),
+    marketplaces: z.array(z.string({ error: "expected a marketplace name, code or id (a string)" }), {
+      error: "expected an array of marketplace names, codes or ids, such as [\"DE\"]",
+    }).optional(),
   },
   { error: "expected an options object, such as { paths: [\"exports/\"] }" },
 );

@@ -15,7 +15,7 @@
  */
 import { Chalk, type ChalkInstance } from "chalk";
 import Table from "cli-table3";
-import type { MetricRow, Offender, Report, Status } from "../report/types.js";
+import type { AccountHealth, MetricRow, Offender, Report, Status } from "../report/types.js";
 import {
   BAND_WORD,
   STATUS_SYMBOL,
@@ -235,22 +235,9 @@ function colourLead(line: string, status: Status, c: ChalkInstance): string {
   return statusColour(c, status)(first) + line.slice(first.length);
 }
 
-export function formatTable(report: Report, ctx: FormatContext): string {
-  const width = Math.max(20, ctx.width || 80);
-  const c = new Chalk({ level: ctx.color ? 1 : 0 });
+/** The AHR line (the band coloured), its deductions and the deactivation risks. */
+function ahrLines(h: AccountHealth, width: number, c: ChalkInstance): string[] {
   const out: string[] = [];
-  const blank = (): void => {
-    if (out.length > 0 && out[out.length - 1] !== "") out.push("");
-  };
-
-  out.push(...headerLines(report, width));
-  blank();
-  if (report.metrics.length > 0) out.push(...metricTable(report.metrics, width, c));
-  else out.push("No metric is enabled.");
-
-  // The Account Health Rating.
-  blank();
-  const h = report.accountHealth;
   const ahr = wrap(cleanText(ahrLine(h)), width);
   const band = BAND_WORD[h.band];
   const bandStatus: Status = h.band === "healthy" ? "good" : h.band === "at_risk" ? "at_risk" : "breach";
@@ -264,6 +251,36 @@ export function formatTable(report: Report, ctx: FormatContext): string {
   out.push(...ahr);
   for (const x of h.deductions) out.push(...wrap(cleanText(deductionLine(x)), width, 4, 2));
   for (const line of deactivationLines(h)) out.push(...wrap(cleanText(`${STATUS_SYMBOL.breach} ${line}`), width).map((l, i) => (i === 0 ? colourLead(l, "breach", c) : l)));
+  return out;
+}
+
+export function formatTable(report: Report, ctx: FormatContext): string {
+  const width = Math.max(20, ctx.width || 80);
+  const c = new Chalk({ level: ctx.color ? 1 : 0 });
+  const out: string[] = [];
+  const blank = (): void => {
+    if (out.length > 0 && out[out.length - 1] !== "") out.push("");
+  };
+
+  out.push(...headerLines(report, width));
+  blank();
+  const marketplaces = report.marketplaces;
+  if (marketplaces === undefined) {
+    if (report.metrics.length > 0) out.push(...metricTable(report.metrics, width, c));
+    else out.push("No metric is enabled.");
+    blank();
+    out.push(...ahrLines(report.accountHealth, width, c));
+  } else {
+    // Two or more marketplaces (SPEC 9.3): each one's rows under its name, then its AHR.
+    for (const m of marketplaces) {
+      blank();
+      out.push(...wrap(cleanText(`${m.marketplace}: ${STATUS_SYMBOL[m.summary.status]} ${STATUS_WORD[m.summary.status]}`), width));
+      const rows = report.metrics.filter((row) => row.marketplace === m.marketplace);
+      if (rows.length > 0) out.push(...metricTable(rows, width, c));
+      else out.push("No metric is enabled.");
+      out.push(...ahrLines(m.accountHealth, width, c));
+    }
+  }
 
   // One sentence per breach or at-risk row.
   const sentences = report.metrics.flatMap((row) => {

@@ -39,8 +39,13 @@ function showsChannel(row: MetricRow): boolean {
   return METRICS[row.id].channels.length > 1;
 }
 
-/** "ODR (MFN) 60d", "LSR 10d". */
+/** "ODR (MFN) 60d", "LSR 10d"; with two or more marketplaces "Amazon.ca ODR (MFN) 60d". */
 export function rowLabel(row: MetricRow): string {
+  return row.marketplace === undefined ? metricLabel(row) : `${row.marketplace} ${metricLabel(row)}`;
+}
+
+/** "ODR (MFN) 60d", "LSR 10d" (never the marketplace: for a table that has its own column). */
+export function metricLabel(row: MetricRow): string {
   const channel = showsChannel(row) ? ` (${row.channel.toUpperCase()})` : "";
   return `${METRICS[row.id].short}${channel} ${row.windowDays}d`;
 }
@@ -129,28 +134,35 @@ export function dropOffText(row: MetricRow, max = 10): string | null {
 
 /**
  * no_data rows grouped by metric, channel and reason: "CRT 7d, 30d, 90d: no data (no messages
- * input)".
+ * input)"; with two or more marketplaces, the marketplaces of the group after the windows
+ * ("LSR 10d, 30d (Amazon.com, Amazon.ca): no data (...)").
  */
 export function noDataLines(rows: readonly MetricRow[]): string[] {
-  const groups = new Map<string, { row: MetricRow; windows: number[] }>();
+  const groups = new Map<string, { row: MetricRow; windows: number[]; marketplaces: string[] }>();
   for (const row of rows) {
     if (row.status !== "no_data") continue;
     const reason = row.reason ?? (row.denominator === 0 ? "nothing in the window" : "no data");
     const key = `${row.id}\u0000${row.channel}\u0000${reason}`;
-    const g = groups.get(key);
-    if (g) g.windows.push(row.windowDays);
-    else groups.set(key, { row, windows: [row.windowDays] });
+    const g = groups.get(key) ?? { row, windows: [], marketplaces: [] };
+    groups.set(key, g);
+    if (!g.windows.includes(row.windowDays)) g.windows.push(row.windowDays);
+    if (row.marketplace !== undefined && !g.marketplaces.includes(row.marketplace)) g.marketplaces.push(row.marketplace);
   }
-  return [...groups.values()].map(({ row, windows }) => {
+  return [...groups.values()].map(({ row, windows, marketplaces }) => {
     const channel = showsChannel(row) ? ` (${row.channel.toUpperCase()})` : "";
     const reason = row.reason ?? (row.denominator === 0 ? "nothing in the window" : "no data");
-    return `${METRICS[row.id].short}${channel} ${windows.map((w) => `${w}d`).join(", ")}: no data (${reason})`;
+    const where = marketplaces.length > 0 ? ` (${marketplaces.join(", ")})` : "";
+    return `${METRICS[row.id].short}${channel} ${windows.map((w) => `${w}d`).join(", ")}${where}: no data (${reason})`;
   });
 }
 
-/** "Account Health Rating (estimate): 212 healthy — baseline 200 + volume 12 − violations 0". */
+/**
+ * "Account Health Rating (estimate): 212 healthy — baseline 200 + volume 12 − violations 0";
+ * "Account Health Rating (estimate), Amazon.ca: ..." for one marketplace of several.
+ */
 export function ahrLine(h: AccountHealth): string {
-  const head = `Account Health Rating (estimate): ${h.score} ${BAND_WORD[h.band]}`;
+  const of = h.marketplace === undefined ? "" : `, ${h.marketplace}`;
+  const head = `Account Health Rating (estimate)${of}: ${h.score} ${BAND_WORD[h.band]}`;
   if (h.critical) return `${head} — a critical violation is open, which sets the score to 0`;
   const points = h.deductions.reduce((n, x) => n + x.points, 0);
   return `${head} — baseline ${h.baseline} + volume ${h.volumeBonus} − violations ${points}`;

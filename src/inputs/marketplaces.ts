@@ -31,44 +31,57 @@ export function marketplacesOf(inputs: Inputs): string[] {
   return [...count.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([m]) => m);
 }
 
-/** What split() gives: the inputs per marketplace, and how many records named none. */
+/** What split() gives: the inputs per marketplace, and how many records are in none. */
 export interface Split {
   parts: Map<string, Inputs>;
-  /** Per input kind: records in no part (their order is not a kept order of a marketplace). */
+  /**
+   * Per input kind: records in no part because they name no order (a message without an order
+   * id) or an order that names no marketplace (an empty sales channel); orders of no marketplace.
+   */
   unattributed: Map<string, number>;
+  /** Per input kind: records in no part because the order they name is not in the orders input. */
+  notInOrders: Map<string, number>;
 }
 
 /** The inputs of each of `marketplaces` (see the module comment). */
 export function split(inputs: Inputs, marketplaces: readonly string[]): Split {
   const parts = new Map<string, Inputs>();
   const unattributed = new Map<string, number>();
+  const notInOrders = new Map<string, number>();
   const orders = inputs.orders;
   const marketOf = new Map<string, string>();
+  /** Kept orders that name no marketplace. */
+  const noMarketIds = new Set<string>();
   const ordersBy = new Map<string, Order[]>(marketplaces.map((m) => [m, []]));
   let noMarket = 0;
   for (const o of orders?.records ?? []) {
     const m = o.marketplace;
-    const list = m === null || m === undefined ? undefined : ordersBy.get(m);
-    if (list === undefined) {
-      if (m === null || m === undefined) noMarket++;
+    if (m === null || m === undefined) {
+      noMarket++;
+      noMarketIds.add(o.orderId);
       continue;
     }
-    list.push(o);
-    marketOf.set(o.orderId, m!);
+    marketOf.set(o.orderId, m);
+    // an order of a marketplace not shown (--marketplace) is in no part
+    ordersBy.get(m)?.push(o);
   }
   if (orders !== undefined && noMarket > 0) unattributed.set(orders.kind, noMarket);
 
   const byMarket = <R>(input: Input<R>, orderId: (r: R) => string | null): Map<string, R[]> => {
     const out = new Map<string, R[]>(marketplaces.map((m) => [m, []]));
     let none = 0;
+    let unknown = 0;
     for (const r of input.records) {
       const id = orderId(r);
       const m = id === null ? undefined : marketOf.get(id);
       const list = m === undefined ? undefined : out.get(m);
-      if (list === undefined) none++;
-      else list.push(r);
+      if (list !== undefined) list.push(r);
+      else if (id === null || id === "" || noMarketIds.has(id)) none++;
+      // an order of a marketplace not shown (--marketplace) is not unattributed
+      else if (m === undefined) unknown++;
     }
     if (none > 0) unattributed.set(input.kind, none);
+    if (unknown > 0) notInOrders.set(input.kind, unknown);
     return out;
   };
 
@@ -98,5 +111,5 @@ export function split(inputs: Inputs, marketplaces: readonly string[]): Split {
     if (messages !== undefined && messagesBy !== undefined) part.messages = { ...messages, records: messagesBy.get(m)! };
     parts.set(m, part as Inputs);
   }
-  return { parts, unattributed };
+  return { parts, unattributed, notInOrders };
 }

@@ -268,6 +268,26 @@ function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** "2 feedback rows refer to orders not in the orders input; ...", per input with unmatched rows. */
+export function unmatchedNotes(summaries: readonly InputSummary[]): string[] {
+  return summaries
+    .filter((s) => s.unmatched > 0)
+    .map((s) => {
+      const verb = s.unmatched === 1 ? "row refers to an order" : "rows refer to orders";
+      return `${s.unmatched} ${s.kind} ${verb} not in the orders input; counted as unmatched, left out of ODR`;
+    });
+}
+
+/**
+ * The unmatched defects of `inputs` (SPEC 8.10) as buildReport counts them: for a report put
+ * together from the reports of several marketplaces, whose parts hold only matched rows.
+ */
+export function unmatchedOf(inputs: Inputs, options: BuildOptions, deps: Partial<BuildDeps> = {}): UnmatchedCounts {
+  const z = zone(options.config.timeZone);
+  const ctx: MetricContext = { inputs, asOf: options.asOf, endOfDay: z.endOfDay(options.asOf), zone: z, config: options.config, cache: newCache() };
+  return (deps.unmatchedDefects ?? DEFAULT_DEPS.unmatchedDefects)(ctx);
+}
+
 /**
  * Notes, deduplicated, in a fixed order: reader notes (general ones, then per input, in input
  * order), skipped rows, unmatched defects, duplicate rows, notes from the metrics (in row order),
@@ -289,14 +309,7 @@ function notesOf(
       notes.push(`${rows} skipped in ${s.kind} (--skip-invalid)${first ? `; first: ${first.message}` : ""}`);
     }
   }
-  for (const s of summaries) {
-    if (s.unmatched > 0) {
-      const verb = s.unmatched === 1 ? "row refers to an order" : "rows refer to orders";
-      notes.push(
-        `${s.unmatched} ${s.kind} ${verb} not in the orders input; counted as unmatched, left out of ODR`,
-      );
-    }
-  }
+  notes.push(...unmatchedNotes(summaries));
   const orders = summaries[0]?.kind === inputs.orders?.kind ? summaries[0] : undefined;
   if (orders?.excluded !== undefined) {
     const others = summaries.filter((s) => s !== orders && s.excluded !== undefined);

@@ -9,13 +9,13 @@
  *   its `marketplace`, so a reader of the single-account fields sees the weakest one;
  * - `summary`: breaches and atRisk summed over the marketplaces shown, the worst status, the
  *   highest exit code;
- * - `inputs`: the whole read (as one report would say it), with `unattributed` where records
- *   name no order of a marketplace;
+ * - `inputs`: the whole read (as one report would say it: `unmatched` defects counted over the
+ *   whole), with `unattributed` where records name no order of a marketplace;
  * - `attention`: every marketplace's lists, one after another;
  * - `notes`: every marketplace's, once each, then why records were unattributed.
  */
 import type { Inputs } from "../records.js";
-import { summariesOf } from "./build.js";
+import { summariesOf, unmatchedNotes, unmatchedOf, type BuildOptions } from "./build.js";
 import type { MarketplaceSummary, MetricRow, Report, Summary } from "./types.js";
 
 export interface MarketplacePart {
@@ -31,16 +31,29 @@ function withMarketplace(row: MetricRow, marketplace: string): MetricRow {
   return { id, name, channel, marketplace, ...rest };
 }
 
+/** How the whole inputs were split (inputs/marketplaces.ts). */
+export interface SplitCounts {
+  /** Per kind: records naming no order, or an order of no marketplace. */
+  unattributed: ReadonlyMap<string, number>;
+  /** Per kind: records naming an order not in the orders input. */
+  notInOrders: ReadonlyMap<string, number>;
+}
+
 export function combineReports(
   parts: readonly MarketplacePart[],
   whole: Inputs,
-  unattributed: ReadonlyMap<string, number>,
+  counts: SplitCounts,
   present: readonly string[],
+  build: BuildOptions,
 ): Report {
   const first = parts[0]!.report;
-  const inputs = summariesOf(whole, {}).map((s) => {
-    const n = unattributed.get(s.kind);
-    return n !== undefined && n > 0 ? { ...s, unattributed: n } : s;
+  const unmatched = unmatchedOf(whole, build);
+  // A defect row naming an order not in the orders input is unmatched (SPEC 8.10), as in one
+  // report; a record of another kind naming one is in no marketplace: unattributed.
+  const defectKinds = new Set(Object.keys(unmatched));
+  const inputs = summariesOf(whole, unmatched).map((s) => {
+    const n = (counts.unattributed.get(s.kind) ?? 0) + (defectKinds.has(s.kind) ? 0 : (counts.notInOrders.get(s.kind) ?? 0));
+    return n > 0 ? { ...s, unattributed: n } : s;
   });
   const metrics = parts.flatMap((p) => p.report.metrics.map((row) => withMarketplace(row, p.marketplace)));
   const marketplaces: MarketplaceSummary[] = parts.map((p) => ({
@@ -64,6 +77,7 @@ export function combineReports(
       shown.length < present.length ? ` (--marketplace; the orders also hold ${present.filter((m) => !shown.includes(m)).join(", ")})` : ""
     }`,
   ];
+  notes.push(...unmatchedNotes(inputs));
   for (const p of parts) notes.push(...p.report.notes);
   for (const s of inputs) {
     if (s.unattributed !== undefined) {
@@ -77,6 +91,7 @@ export function combineReports(
     tool: first.tool,
     asOf: first.asOf,
     timeZone: first.timeZone,
+    configFile: first.configFile,
     inputs,
     metrics,
     accountHealth: worst.accountHealth,

@@ -114,6 +114,7 @@ export async function runCheck(opts: CheckCommandOptions, io: Io): Promise<numbe
     details: opts.details || charts,
     failOn: opts.failOn,
     skipInvalid: opts.skipInvalid,
+    ...(opts.marketplaces !== undefined ? { marketplaces: opts.marketplaces } : {}),
     ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
     onWait: waitNotice(io),
   };
