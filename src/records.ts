@@ -122,6 +122,8 @@ export interface Violation {
   detectedAt: Stamp;
   resolvedAt: Stamp | null;
   asin: string | null;
+  /** The `marketplace` cell as written (SPEC 9.3); null: empty or no such column (every marketplace). */
+  marketplace?: string | null;
   source: Source;
 }
 
@@ -168,7 +170,7 @@ export const INPUT_FIELDS = {
     delivered_at: "when the order was delivered",
     refunded_at: "when the order was refunded",
     refund_amount: "amount refunded (a number; currency symbols allowed)",
-    sales_channel: "marketplace (not used by metrics)",
+    sales_channel: "the marketplace (Amazon.com, Amazon.de, ...): each is judged on its own; Non-Amazon (Multi-Channel Fulfillment) and other channels not starting with Amazon. are left out",
     sku: "seller SKU (not used by metrics)",
     asin: "ASIN (not used by metrics)",
     quantity: "item quantity (not used by metrics)",
@@ -216,6 +218,7 @@ export const INPUT_FIELDS = {
     resolved_at: "when the violation was resolved; empty means open",
     violation_id: "violation id",
     asin: "the ASIN concerned",
+    marketplace: "the marketplace it applies to (Amazon.de, DE or A1PA6795UKMFR9); empty or no column: every marketplace",
   },
 } as const satisfies Record<InputKind, Record<string, string>>;
 

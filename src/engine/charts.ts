@@ -7,11 +7,12 @@
 import { METRIC_IDS, type MetricId } from "../catalog.js";
 import type { ResolvedConfig } from "../config/defaults.js";
 import { METRIC_MODULES } from "../metrics/index.js";
-import { buildReport } from "../report/build.js";
 import { buildTrend, type TrendReport } from "../report/trend.js";
 import type { Report } from "../report/types.js";
 import { packageVersion } from "../version.js";
-import { readFor } from "./check.js";
+import type { Inputs } from "../records.js";
+import { readFor, reportByMarketplace, splitByMarketplace } from "./check.js";
+import { marketplaceTrend } from "./trend.js";
 import { resolveAsOf, resolveFailOn, type CheckOptions } from "./options.js";
 import { keepFor, keepFromDay, trendKeepFromDay } from "./plan.js";
 
@@ -41,9 +42,13 @@ export async function checkWithTrends(
   }
   const inputs = await readFor(config, options, keepFrom, keepFor(asOf, config, days));
   const version = packageVersion();
-  const report = buildReport(inputs, { asOf, config, details: options.details ?? false, failOn, version, configFile });
+  const byMarket = splitByMarketplace(inputs, options.marketplaces);
+  const report = reportByMarketplace(inputs, { asOf, config, details: options.details ?? false, failOn, version, configFile }, byMarket);
+  const trendOf = (part: Inputs, metric: MetricId, windowDays: number): TrendReport =>
+    buildTrend(part, { metric, asOf, days, windowDays, config, version, configFile }, METRIC_MODULES[metric].compute);
+  const { parts } = byMarket;
   const trends = charted.map(({ metric, windowDays }) =>
-    buildTrend(inputs, { metric, asOf, days, windowDays, config, version, configFile }, METRIC_MODULES[metric].compute),
+    parts === undefined ? trendOf(inputs, metric, windowDays) : marketplaceTrend(byMarket.shown.map((m) => [m, trendOf(parts.get(m)!, metric, windowDays)])),
   );
   return { report, trends };
 }

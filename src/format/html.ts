@@ -18,7 +18,7 @@
  */
 import { METRICS } from "../catalog.js";
 import type { TrendReport, TrendSeries } from "../report/trend.js";
-import type { MetricRow, Offender, Report, Status } from "../report/types.js";
+import type { AccountHealth, MetricRow, Offender, Report, Status } from "../report/types.js";
 import {
   BAND_WORD,
   STATUS_SYMBOL,
@@ -58,8 +58,10 @@ function badge(status: Status, word: string = STATUS_WORD[status]): Markup {
 }
 
 /** The anchor of a metric row's chart: "chart-odr-mfn-60". */
-export function chartId(row: Pick<MetricRow, "id" | "channel" | "windowDays">): string {
-  return `chart-${row.id}-${row.channel}-${row.windowDays}`;
+export function chartId(row: Pick<MetricRow, "id" | "channel" | "windowDays" | "marketplace">): string {
+  const base = `chart-${row.id}-${row.channel}-${row.windowDays}`;
+  // Two or more marketplaces: "chart-odr-mfn-60-amazon-ca" (an id of letters, digits and '-').
+  return row.marketplace === undefined ? base : `${base}-${row.marketplace.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
 }
 
 function channelText(channel: MetricRow["channel"]): string {
@@ -110,7 +112,8 @@ function metricTable(report: Report, charted: ReadonlySet<MetricRow>): Markup {
   const rows = report.metrics.map((row) => {
     const label = rowLabel(row);
     const name = charted.has(row) ? html`<a href="#${chartId(row)}">${label}</a>` : html`${label}`;
-    return html`<tr class="row-${row.status}" data-metric="${row.id}" data-channel="${row.channel}" data-window="${row.windowDays}">
+    const market = row.marketplace === undefined ? html`` : html` data-marketplace="${row.marketplace}"`;
+    return html`<tr class="row-${row.status}" data-metric="${row.id}" data-channel="${row.channel}" data-window="${row.windowDays}"${market}>
 <th scope="row">${name}</th><td class="name">${METRICS[row.id].name}</td><td>${channelText(row.channel)}</td><td class="dates">${row.window.from} – ${row.window.to}</td><td class="num">${percent(row.rate)}</td><td class="num">${targetText(row)}</td><td>${badge(row.status)}</td><td class="num">${ratio(row)}</td><td class="num">${row.headroom === null ? "–" : grouped(row.headroom)}</td><td class="num">${changeText(row)?.replace(/ vs the .*$/, "") ?? "–"}</td></tr>
 `;
   });
@@ -186,7 +189,7 @@ ${raw(svg)}
 function seriesFor(row: MetricRow, trends: readonly TrendReport[]): { trend: TrendReport; series: TrendSeries } | null {
   for (const trend of trends) {
     if (trend.metric !== row.id || trend.windowDays !== row.windowDays) continue;
-    const series = trend.series.find((s) => s.channel === row.channel);
+    const series = trend.series.find((s) => s.channel === row.channel && s.marketplace === row.marketplace);
     if (series) return { trend, series };
   }
   return null;
@@ -203,8 +206,7 @@ ${specs.map(figure)}</div>
 </section>`;
 }
 
-function ahrSection(report: Report): Markup {
-  const h = report.accountHealth;
+function ahrBlock(h: AccountHealth): Markup {
   const bandStatus: Status = h.band === "healthy" ? "good" : h.band === "at_risk" ? "at_risk" : "breach";
   const points = h.deductions.reduce((n, x) => n + x.points, 0);
   const made = h.critical
@@ -216,12 +218,17 @@ function ahrSection(report: Report): Markup {
 <tr class="total"><th scope="row">Score</th><td class="num">${grouped(h.score)}</td></tr>
 </tbody></table>`;
   const extra = [...h.deductions.map(deductionLine), ...deactivationLines(h)];
-  return html`<section id="ahr">
-<h2>Account Health Rating (estimate)</h2>
+  return html`<section ${h.marketplace === undefined ? html`id="ahr"` : html`class="ahr" data-marketplace="${h.marketplace}"`}>
+<h2>Account Health Rating (estimate)${h.marketplace === undefined ? "" : html`, ${t(h.marketplace)}`}</h2>
 <p class="score"><strong>${grouped(h.score)}</strong> ${badge(bandStatus, BAND_WORD[h.band])}</p>
 ${made}
 ${extra.length > 0 ? html`<ul>${extra.map((l) => html`<li>${t(l, NOTE_LIMIT)}</li>`)}</ul>` : ""}
 </section>`;
+}
+
+/** The AHR estimate; with two or more marketplaces (SPEC 9.3), each one's. */
+function ahrSection(report: Report): Markup {
+  return html`${(report.marketplaces?.map((m) => m.accountHealth) ?? [report.accountHealth]).map(ahrBlock)}`;
 }
 
 function offenderTable(items: readonly Offender[], caption: string): Markup {
@@ -351,9 +358,10 @@ ${notesSection(report.notes)}`;
 /** `ahr trend METRIC --format html`: the one metric's chart (one per channel) and its figures. */
 export function formatTrendHtml(trend: TrendReport): string {
   const short = METRICS[trend.metric].short;
+  const channels = new Set(trend.series.map((s) => s.channel)).size;
   const specs: ChartSpec[] = trend.series.map((series) => ({
-    id: `chart-${trend.metric}-${series.channel}-${trend.windowDays}`,
-    label: `${short}${trend.series.length > 1 ? ` (${series.channel.toUpperCase()})` : ""} ${trend.windowDays}d`,
+    id: chartId({ id: trend.metric, channel: series.channel, windowDays: trend.windowDays, ...(series.marketplace !== undefined ? { marketplace: series.marketplace } : {}) }),
+    label: `${series.marketplace === undefined ? "" : `${series.marketplace} `}${short}${channels > 1 ? ` (${series.channel.toUpperCase()})` : ""} ${trend.windowDays}d`,
     status: series.points[series.points.length - 1]?.status ?? null,
     trend,
     series,

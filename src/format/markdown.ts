@@ -16,6 +16,7 @@ import {
   deductionLine,
   dropOffText,
   grouped,
+  metricLabel,
   noDataLines,
   percent,
   ratio,
@@ -85,30 +86,39 @@ export function formatMarkdown(report: Report): string {
   out.push("", "## Metrics", "");
   if (report.metrics.length === 0) out.push("No metric is enabled.");
   else {
+    // Two or more marketplaces (SPEC 9.3): a first column names each row's.
+    const by = report.marketplaces !== undefined;
+    const head = ["Metric", "Channel", "Window", "Rate", "Target", "Status", "n/d", "Headroom", "vs previous"];
     out.push(
       ...tableLines(
-        ["Metric", "Channel", "Window", "Rate", "Target", "Status", "n/d", "Headroom", "vs previous"],
-        report.metrics.map((row) => [
-          `${rowLabel(row)}`,
-          row.channel === "all" ? "all" : row.channel.toUpperCase(),
-          `${row.window.from}..${row.window.to}`,
-          percent(row.rate),
-          targetText(row),
-          `${STATUS_SYMBOL[row.status]} ${STATUS_WORD[row.status]}`,
-          ratio(row),
-          row.headroom === null ? "–" : grouped(row.headroom),
-          changeText(row)?.replace(/ vs the .*$/, "") ?? "–",
-        ]),
-        new Set([3, 6, 7, 8]),
+        by ? ["Marketplace", ...head] : head,
+        report.metrics.map((row) => {
+          const cells = [
+            by ? metricLabel(row) : rowLabel(row),
+            row.channel === "all" ? "all" : row.channel.toUpperCase(),
+            `${row.window.from}..${row.window.to}`,
+            percent(row.rate),
+            targetText(row),
+            `${STATUS_SYMBOL[row.status]} ${STATUS_WORD[row.status]}`,
+            ratio(row),
+            row.headroom === null ? "–" : grouped(row.headroom),
+            changeText(row)?.replace(/ vs the .*$/, "") ?? "–",
+          ];
+          return by ? [row.marketplace ?? "", ...cells] : cells;
+        }),
+        new Set([3, 6, 7, 8].map((i) => (by ? i + 1 : i))),
       ),
     );
   }
 
   out.push("", "## Account Health Rating (estimate)", "");
-  const h = report.accountHealth;
-  out.push(md(ahrLine(h)));
-  const extra = [...h.deductions.map(deductionLine), ...deactivationLines(h)];
-  if (extra.length > 0) out.push("", ...extra.map((l) => `- ${md(l)}`));
+  const healths = report.marketplaces?.map((m) => m.accountHealth) ?? [report.accountHealth];
+  healths.forEach((h, i) => {
+    if (i > 0) out.push("");
+    out.push(md(ahrLine(h)));
+    const extra = [...h.deductions.map(deductionLine), ...deactivationLines(h)];
+    if (extra.length > 0) out.push("", ...extra.map((l) => `- ${md(l)}`));
+  });
 
   const sentences = report.metrics.flatMap((row) => {
     const text = rowSentence(row);

@@ -22,7 +22,8 @@ function targetText(t: TrendReport): string {
 
 function channelLabel(t: TrendReport, s: TrendSeries): string {
   const ch = s.channel === "all" ? "" : ` (${s.channel.toUpperCase()})`;
-  return `${t.metric.toUpperCase()}${ch} ${t.windowDays}d`;
+  const market = s.marketplace === undefined ? "" : `${s.marketplace} `;
+  return `${market}${t.metric.toUpperCase()}${ch} ${t.windowDays}d`;
 }
 
 /** Points grouped so the sparkline fits `cells` columns: each cell shows its bucket's last day. */

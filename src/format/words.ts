@@ -195,6 +195,8 @@ export function inputTexts(report: Report): string[] {
     if (i.skipped > 0) extra.push(`${grouped(i.skipped)} skipped`);
     if (i.unmatched > 0) extra.push(`${grouped(i.unmatched)} unmatched`);
     if (i.duplicates > 0) extra.push(`${grouped(i.duplicates)} duplicate`);
+    if (i.excluded !== undefined && i.excluded > 0) extra.push(`${grouped(i.excluded)} excluded`);
+    if (i.unattributed !== undefined && i.unattributed > 0) extra.push(`${grouped(i.unattributed)} unattributed`);
     return `${i.kind} ${grouped(i.rows)} ${i.rows === 1 ? "row" : "rows"}${extra.length ? ` (${extra.join(", ")})` : ""}`;
   });
 }

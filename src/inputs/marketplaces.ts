@@ -10,11 +10,14 @@
  *   `unattributed` and in no part (with one marketplace there is no split, and it is used).
  * - Messages go with the marketplace of the order they name, when they name a kept one; the
  *   others are unattributed.
- * - Violations apply to every marketplace.
+ * - A violation applies to the marketplace its `marketplace` cell names (a name, code or id; one
+ *   not shown applies to none shown), else (empty, no column, a value that names no marketplace)
+ *   to every marketplace: an unknown value never lightens an AHR.
  * - The orders only counted for the AHR are counted per marketplace (countedOnly.byMarketplace);
  *   the ids of orders read but not kept (outsideIds) are shared: such an order is in no window.
  */
-import type { Input, Inputs, Message, Order, OrdersInput } from "../records.js";
+import { parseMarketplaceArg } from "../marketplaces.js";
+import type { Input, Inputs, Message, Order, OrdersInput, Violation } from "../records.js";
 import { isMerged } from "./kind.js";
 import { KINDS } from "./registry.js";
 
@@ -93,6 +96,7 @@ export function split(inputs: Inputs, marketplaces: readonly string[]): Split {
     if (kind.orderId !== undefined) splitInputs.set(kind.kind, byMarket(input, kind.orderId));
   }
   const messages = inputs.messages;
+  const violations = inputs.violations;
   const messagesBy = messages !== undefined ? byMarket<Message>(messages, (r) => r.orderId) : undefined;
 
   for (const m of marketplaces) {
@@ -109,7 +113,16 @@ export function split(inputs: Inputs, marketplaces: readonly string[]): Split {
       part[kind] = { ...input, records: by.get(m)! };
     }
     if (messages !== undefined && messagesBy !== undefined) part.messages = { ...messages, records: messagesBy.get(m)! };
+    if (violations !== undefined) part.violations = { ...violations, records: violations.records.filter((v) => appliesTo(v, m)) };
     parts.set(m, part as Inputs);
   }
   return { parts, unattributed, notInOrders };
+}
+
+/** Whether violation `v` applies to marketplace `m` (see the module comment). */
+function appliesTo(v: Violation, m: string): boolean {
+  const cell = v.marketplace;
+  if (cell === null || cell === undefined) return true;
+  const named = parseMarketplaceArg(cell)?.name ?? (cell.trim().toLowerCase() === m.toLowerCase() ? m : undefined);
+  return named === undefined || named === m;
 }

@@ -23,6 +23,8 @@ export interface TrendPoint {
 
 export interface TrendSeries {
   channel: ChannelScope;
+  /** With two or more marketplaces (SPEC 9.3): the marketplace the series is of. */
+  marketplace?: string;
   points: TrendPoint[];
   /** As-of days on which the status changed to or from breach, in order. */
   crossings: { asOf: string; status: Status }[];

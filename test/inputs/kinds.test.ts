@@ -220,6 +220,7 @@ describe("order rows", () => {
       deliveredAt: null,
       refundedAt: null,
       refundAmountPositive: false,
+      salesChannel: null, // no sales-channel column
     });
   });
   it("reads the optional order columns", () => {

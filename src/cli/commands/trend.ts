@@ -81,6 +81,7 @@ export async function runTrend(opts: TrendCommandOptions, io: Io): Promise<numbe
     ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
     now: io.now?.() ?? new Date(),
     skipInvalid: opts.skipInvalid,
+    ...(opts.marketplaces !== undefined ? { marketplaces: opts.marketplaces } : {}),
     onWait: waitNotice(io),
   }, shown);
 

@@ -16,6 +16,7 @@ export function violationReader(map: ColumnMap, ctx: RowContext): RowReader<Viol
   const pResolved = c.pos("resolved_at");
   const pId = c.pos("violation_id");
   const pAsin = c.pos("asin");
+  const pMarket = c.pos("marketplace");
   return (r) => {
     const line = r.line;
     const policy = c.required(r, pPolicy, line, "a policy name");
@@ -30,6 +31,7 @@ export function violationReader(map: ColumnMap, ctx: RowContext): RowReader<Viol
       detectedAt: c.requiredDate(r, pDetected, line),
       resolvedAt: c.date(r, pResolved, line),
       asin: c.opt(r, pAsin),
+      ...(pMarket >= 0 ? { marketplace: c.opt(r, pMarket) } : {}),
       source: { file: ctx.file, line },
     };
   };

@@ -13,6 +13,7 @@ export const schema = schemaOf("violations", {
   resolved_at: [false, []],
   violation_id: [false, []],
   asin: [false, []],
+  marketplace: [false, ["marketplace-id", "marketplace-name", "sales-channel"]],
 });
 
 /**
