@@ -82,7 +82,7 @@ export function combineReports(
   for (const s of inputs) {
     if (s.unattributed !== undefined) {
       notes.push(
-        `${s.unattributed} ${s.kind} ${s.unattributed === 1 ? "record names" : "records name"} no order of a marketplace (no order id, or an order not in the orders input): with several marketplaces it is left out of every one (unattributed)`,
+        `${s.unattributed} ${s.kind} ${s.unattributed === 1 ? "record names" : "records name"} no order of a marketplace (no order id, an order without a sales channel, or one not in the orders input): left out of every marketplace's metrics (unattributed)`,
       );
     }
   }

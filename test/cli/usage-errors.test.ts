@@ -75,11 +75,25 @@ const CASES: Case[] = [
     argv: ["check", "-", "--as-of", AS_OF],
     line: 'ahr: reading standard input ("-") needs --kind orders|feedback|claims|chargebacks|messages|returns|violations',
   },
+  {
+    // fixtures/marketplaces: Amazon.com (6 orders) and Amazon.ca (3); --marketplace DE is neither
+    code: "MARKETPLACE_UNKNOWN",
+    params: { value: "DE", found: ["Amazon.com (US)", "Amazon.ca (CA)"], hint: "US" },
+    argv: ["check", "fixtures/marketplaces", "--as-of", "2026-05-20", "--marketplace", "US", "--marketplace", "DE"],
+    line: 'ahr: --marketplace "DE" is none of the marketplaces the orders hold: Amazon.com (US), Amazon.ca (CA); give one of them by name, code or marketplace id (such as --marketplace US), or leave --marketplace out to see each',
+  },
+  {
+    // orders without a sales-channel column: a value that is no Amazon marketplace at all
+    code: "MARKETPLACE_UNKNOWN",
+    params: { value: "Amazon.xx", found: [] },
+    argv: ["check", HEALTHY, "--as-of", AS_OF, "--marketplace", "Amazon.xx"],
+    line: 'ahr: --marketplace "Amazon.xx" is no Amazon marketplace, and the orders name none (no sales-channel column); give a name (Amazon.de), a code (DE) or a marketplace id (A1PA6795UKMFR9)',
+  },
 ];
 
 describe("usage errors: one code each, one line, exit 2", () => {
   for (const c of CASES) {
-    it(c.code, async () => {
+    it(`${c.code} ${c.argv.at(-1)}`, async () => {
       // The code renders the line (the words live in errors.ts) ...
       expect(`ahr: ${new AhrError(c.code, c.params).message}`).toBe(c.line);
       // ... and the CLI run that provokes it prints exactly that.
