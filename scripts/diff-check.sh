@@ -84,4 +84,11 @@ run check fixtures/demo --as-of 2026-11-20 --color
 EXTRA_ENV=(FORCE_COLOR=1)
 run check fixtures/demo --as-of 2026-11-20
 run trend lsr fixtures/demo --as-of 2026-11-20 --days 30
+# Added after the runs above (their numbers stay): the demo in Amazon's layouts (issue 13).
+EXTRA_ENV=()
+if [ -d fixtures/demo-amazon ]; then
+  run check fixtures/demo-amazon --as-of 2026-05-20
+  run check fixtures/demo-amazon --as-of 2026-05-20 --format json --details
+  run check fixtures/demo-amazon --as-of 2026-05-20 --format markdown
+fi
 echo "$n runs written to $out"
