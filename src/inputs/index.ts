@@ -501,7 +501,10 @@ async function readMerged(
   input.records = merged.records;
   input.duplicates = merged.duplicates;
   for (const n of merged.notes ?? []) if (!input.notes.includes(n)) input.notes.push(n);
-  if (merged.counted > 0) input.recordCount = input.records.length + merged.counted;
+  // Orders of no marketplace (SPEC 9.3) are records read, left out: `records` counts them, as it
+  // counts the rows of other kinds left out with them (dropExcluded).
+  const excluded = (merged.extra as { excluded?: number } | undefined)?.excluded ?? 0;
+  if (merged.counted > 0 || excluded > 0) input.recordCount = input.records.length + merged.counted + excluded;
   return { input: { ...input, ...merged.extra }, merged };
 }
 

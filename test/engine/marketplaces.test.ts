@@ -21,7 +21,7 @@ import { ROOT } from "../cli/helpers.js";
 
 const DIR = join(ROOT, "fixtures", "marketplaces");
 const AS_OF = "2026-05-20";
-/** fixtures/marketplaces-one/orders.csv: the Amazon.com orders U1..U6 alone. */
+/** fixtures/marketplaces-one/orders.csv: the Amazon.com orders U1..U6, and the MCF and Shopify orders. */
 const ONE = join(ROOT, "fixtures", "marketplaces-one", "orders.csv");
 
 function row(r: Report, marketplace: string | undefined, id: string, windowDays: number, channel = "mfn"): MetricRow {
@@ -75,11 +75,11 @@ describe("marketplaces (SPEC 9.3)", () => {
   it("MCF and non-Amazon. channels are left out of everything, counted as excluded, with their rows", async () => {
     const r = await checkHealth({ paths: [DIR], asOf: AS_OF });
     const orders = r.inputs.find((i) => i.kind === "orders")!;
-    // 11 rows, 11 orders: 9 of Amazon.com and Amazon.ca kept, S01-... and SHOP-... excluded
-    expect(orders).toMatchObject({ rows: 11, records: 9, excluded: 2 });
+    // 11 rows, 11 orders: 9 of Amazon.com and Amazon.ca, S01-... and SHOP-... read and excluded
+    expect(orders).toMatchObject({ rows: 11, records: 11, excluded: 2 });
     const feedback = r.inputs.find((i) => i.kind === "feedback")!;
     // 4 rows: the MCF order's excluded; 999-... unmatched (dated 04-27, on or after 03-08)
-    expect(feedback).toMatchObject({ rows: 4, unmatched: 1, excluded: 1 });
+    expect(feedback).toMatchObject({ rows: 4, records: 4, unmatched: 1, excluded: 1 });
     expect(r.notes).toContain(
       '2 orders are of no Amazon marketplace (sales channel Non-Amazon: Multi-Channel Fulfillment, or another channel not starting with "Amazon."): left out of every metric and the AHR, with 1 row of feedback naming them; counted as excluded',
     );
@@ -129,7 +129,7 @@ describe("marketplaces (SPEC 9.3)", () => {
     await expect(checkHealth({ paths: [DIR], asOf: AS_OF, marketplaces: [42] as never })).rejects.toMatchObject({ code: "OPTIONS_INVALID" });
   });
 
-  it("one marketplace: no split, no marketplace field, and a record naming no order is used", async () => {
+  it("one marketplace: no split, no marketplace field, MCF still excluded, a record naming no order used", async () => {
     const messages = join(DIR, "messages.csv");
     const r = await checkHealth({ files: { orders: [ONE], messages: [messages] }, asOf: AS_OF });
     expect(r.marketplaces).toBeUndefined();
@@ -138,6 +138,12 @@ describe("marketplaces (SPEC 9.3)", () => {
     // CRT 7d: M1 (2 h) and M2 (50 h, late): 1/2; nothing is unattributed
     expect(nd(row(r, undefined, "crt", 7, "all"))).toEqual([1, 2]);
     expect(r.inputs.find((i) => i.kind === "messages")?.unattributed).toBeUndefined();
+    // MCF and Shopify left out with one marketplace too: 8 orders read, 2 excluded; LSR 30d 1/5
+    // (U4 of U1..U4, U6), not 2/6 with the Shopify order shipped late
+    expect(r.inputs[0]).toMatchObject({ kind: "orders", rows: 8, records: 8, excluded: 2 });
+    expect(nd(row(r, undefined, "lsr", 30))).toEqual([1, 5]);
+    // VTR 30d 4/5 (U3 untracked), not 4/6 with the untracked Shopify order
+    expect(nd(row(r, undefined, "vtr", 30))).toEqual([4, 5]);
     // --marketplace naming the one marketplace changes nothing
     expect(await checkHealth({ files: { orders: [ONE], messages: [messages] }, asOf: AS_OF, marketplaces: ["US"] })).toEqual(r);
   });
