@@ -89,6 +89,7 @@ export function combineReports(
   return {
     schemaVersion: 1,
     tool: first.tool,
+    ...(first.account !== undefined ? { account: first.account } : {}),
     asOf: first.asOf,
     timeZone: first.timeZone,
     configFile: first.configFile,

@@ -36,6 +36,7 @@ describe("marketplaces (SPEC 9.3)", () => {
   it("every metric row and the AHR per marketplace, each row naming its marketplace", async () => {
     const r = await checkHealth({ paths: [DIR], asOf: AS_OF });
     expect(r.marketplaces?.map((m) => m.marketplace)).toEqual(["Amazon.com", "Amazon.ca"]); // 6 orders, then 3
+    expect(Object.keys(r).slice(0, 4)).toEqual(["schemaVersion", "tool", "asOf", "timeZone"]);
     expect(r.metrics.every((m) => m.marketplace === "Amazon.com" || m.marketplace === "Amazon.ca")).toBe(true);
     // each marketplace has the rows one report has: the same ids, windows and channels
     const keys = (m: string): string[] => r.metrics.filter((x) => x.marketplace === m).map((x) => `${x.id}/${x.windowDays}/${x.channel}`);
@@ -119,6 +120,12 @@ describe("marketplaces (SPEC 9.3)", () => {
     const both = await checkHealth({ paths: [DIR], asOf: AS_OF, marketplaces: ["CA", "US"] });
     const all = await checkHealth({ paths: [DIR], asOf: AS_OF });
     expect(both).toEqual(all);
+  });
+
+  it("the account's name is kept (config account)", async () => {
+    const r = await checkHealth({ paths: [DIR], asOf: AS_OF, config: { account: "NA unified" } });
+    expect(Object.keys(r).slice(0, 3)).toEqual(["schemaVersion", "tool", "account"]);
+    expect(r.account).toBe("NA unified");
   });
 
   it("an unknown --marketplace value: MARKETPLACE_UNKNOWN listing the marketplaces present", async () => {
