@@ -133,6 +133,7 @@ export const MESSAGES = {
   BATCH_NO_ACCOUNTS: (p) =>
     `${at(p)}no account folders here; ahr batch wants one subfolder per account, each holding that account's exports`,
   ACCOUNT_EMPTY: () => `--account needs a name, such as --account acme-us`,
+  JOBS_INVALID: (p) => `--jobs ${JSON.stringify(p.value ?? "")} is not a number of threads; expected a whole number from 1 to 9999`,
   BATCH_OUT_INSIDE: (p) =>
     `--out ${p.file ?? ""} is inside the accounts directory; it would be read as an account: choose a folder outside it`,
   INTERNAL: (p) =>
