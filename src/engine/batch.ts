@@ -18,11 +18,19 @@
  */
 import { readdirSync, statSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
+import { Worker } from "node:worker_threads";
 import { AhrError, isAhrError } from "../errors.js";
-import type { DateOrder, ResolvedConfig } from "../config/defaults.js";
+import type { DateOrder } from "../config/defaults.js";
 import type { FailOn, Report } from "../report/types.js";
-import { buildRollup, failedAccount, readReport, rowError, type Rollup, type RollupEntry } from "../report/rollup.js";
-import { checkWithConfig } from "./check.js";
+import {
+  buildRollup,
+  failedAccount,
+  readReport,
+  type Rollup,
+  type RollupEntry,
+  type RollupError,
+} from "../report/rollup.js";
+import { asRowError, checkAccount, type AccountJob, type AccountResult } from "./account.js";
 import { resolveCheckConfig } from "./options.js";
 
 /** What a failed account leaves in REPORTS_DIR (read back by the roll-up as `failed`). */
@@ -52,8 +60,14 @@ export interface BatchOptions {
   details?: boolean;
   failOn?: FailOn;
   skipInvalid?: boolean;
-  /** After each account: its name, its position (1-based), the count, and its error if it failed. */
-  onAccount?: (name: string, index: number, total: number, error: AhrError | null) => void;
+  /**
+   * Accounts checked at the same time, each in a worker thread (node:worker_threads) of this
+   * process; 1 (the default) checks them one after another on this thread. The roll-up and the
+   * files written are the same whatever the number; only the order of onAccount calls differs.
+   */
+  jobs?: number;
+  /** After each account: its name, how many are done (1-based), the count, its error if it failed. */
+  onAccount?: (name: string, done: number, total: number, error: RollupError | null) => void;
 }
 
 export interface AccountDirs {
@@ -96,69 +110,134 @@ export function accountDirs(accountsDir: string, outDir?: string): AccountDirs {
   return { accounts, ignored };
 }
 
-function configFileOf(dir: string): string | null {
-  for (const name of CONFIG_NAMES) {
-    try {
-      if (statSync(join(dir, name)).isFile()) return join(dir, name);
-    } catch {
-      /* not there */
-    }
-  }
-  return null;
-}
-
-function asRowError(e: unknown): { code: string; message: string } {
-  if (isAhrError(e)) return { code: e.code, message: e.message };
-  return rowError("INTERNAL", { detail: e instanceof Error ? e.message : String(e) });
-}
-
 export function failureDocument(account: string, version: string, error: { code: string; message: string }): FailureDocument {
   return { schemaVersion: 1, tool: { name: "ahr", version }, account, error };
 }
 
-export async function runBatch(options: BatchOptions): Promise<Rollup> {
-  const { accounts, ignored } = accountDirs(options.accountsDir, options.outDir);
-  const flags = {
+
+/** The job of one account, as the checking code (this thread or a worker) takes it. */
+function jobOf(options: BatchOptions): Omit<AccountJob, "name" | "dir" | "shared"> {
+  return {
+    version: options.version,
+    ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
+    ...(options.now !== undefined ? { now: options.now } : {}),
     ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}),
     ...(options.dateOrder !== undefined ? { dateOrder: options.dateOrder } : {}),
+    ...(options.config !== undefined ? { config: options.config } : {}),
+    ...(options.details !== undefined ? { details: options.details } : {}),
+    ...(options.failOn !== undefined ? { failOn: options.failOn } : {}),
+    ...(options.skipInvalid !== undefined ? { skipInvalid: options.skipInvalid } : {}),
   };
+}
+
+export async function runBatch(options: BatchOptions): Promise<Rollup> {
+  const { accounts, ignored } = accountDirs(options.accountsDir, options.outDir);
   // A bad shared config fails the whole run (exit 2) before any account is checked.
-  const shared = await resolveCheckConfig({ ...flags, ...(options.config !== undefined ? { config: options.config } : {}) });
-  const entries: RollupEntry[] = [];
-  for (const [i, { name, dir }] of accounts.entries()) {
-    let error: AhrError | null = null;
-    try {
-      const own = configFileOf(dir);
-      let config: ResolvedConfig;
-      if (own !== null) {
-        config = await resolveCheckConfig({ ...flags, config: own });
-      } else {
-        config = structuredClone(shared);
-      }
-      // The folder's name is the account's name (SPEC 12), whatever its config says.
-      config.account = name;
-      const report: Report = await checkWithConfig(config, {
-        paths: [dir],
-        ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
-        ...(options.now !== undefined ? { now: options.now } : {}),
-        ...(options.details !== undefined ? { details: options.details } : {}),
-        ...(options.failOn !== undefined ? { failOn: options.failOn } : {}),
-        ...(options.skipInvalid !== undefined ? { skipInvalid: options.skipInvalid } : {}),
-      }, own ?? options.config ?? null);
-      const file = options.save(name, report);
-      entries.push(...readReport(file, report, name));
-    } catch (e) {
-      const err = asRowError(e);
-      error = isAhrError(e) ? e : new AhrError("INTERNAL", { detail: err.message });
+  const shared = await resolveCheckConfig({
+    ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}),
+    ...(options.dateOrder !== undefined ? { dateOrder: options.dateOrder } : {}),
+    ...(options.config !== undefined ? { config: options.config } : {}),
+  });
+  const job = { ...jobOf(options), shared };
+  const perAccount: RollupEntry[][] = accounts.map(() => []);
+  let done = 0;
+  const finish = (i: number, result: AccountResult): void => {
+    const { name } = accounts[i]!;
+    let error: RollupError | null = "error" in result ? result.error : null;
+    if ("report" in result) {
       try {
-        const file = options.save(name, failureDocument(name, options.version, err));
-        entries.push(failedAccount(name, err, file));
-      } catch (w) {
-        // Not even the failure could be written: the account is still listed, with both errors.
-        entries.push(failedAccount(name, { code: err.code, message: `${err.message}; and ${asRowError(w).message}` }));
+        const file = options.save(name, result.report);
+        perAccount[i] = readReport(file, result.report, name);
+      } catch (e) {
+        error = asRowError(e);
       }
     }
-    options.onAccount?.(name, i + 1, accounts.length, error);
+    if (error !== null) {
+      try {
+        const file = options.save(name, failureDocument(name, options.version, error));
+        perAccount[i] = [failedAccount(name, error, file)];
+      } catch (w) {
+        // Not even the failure could be written: the account is still listed, with both errors.
+        perAccount[i] = [failedAccount(name, { code: error.code, message: `${error.message}; and ${asRowError(w).message}` })];
+      }
+    }
+    done++;
+    options.onAccount?.(name, done, accounts.length, error);
+  };
+
+  const jobs = Math.min(Math.max(1, Math.floor(options.jobs ?? 1)), accounts.length);
+  if (jobs === 1) {
+    for (const [i, a] of accounts.entries()) {
+      finish(i, await checkAccount({ ...job, name: a.name, dir: a.dir }));
+    }
+  } else {
+    await inWorkers(jobs, accounts, job, finish);
   }
-  return buildRollup(entries, { version: options.version, ignored });
+  return buildRollup(perAccount.flat(), { version: options.version, ignored });
+}
+
+/**
+ * Checks the accounts in `jobs` worker threads, each taking the next account when it is done
+ * (so a slow account does not hold up the others). A worker that dies (out of memory, a crash)
+ * fails the account it held with INTERNAL and is replaced; its error never stops the batch.
+ */
+async function inWorkers(
+  jobs: number,
+  accounts: readonly { name: string; dir: string }[],
+  job: Omit<AccountJob, "name" | "dir">,
+  finish: (i: number, r: AccountResult) => void,
+): Promise<void> {
+  let next = 0;
+  let open = 0;
+  await new Promise<void>((resolveAll, rejectAll) => {
+    const start = (): void => {
+      const worker = new Worker(new URL("./batch-worker.js", import.meta.url), { workerData: job });
+      open++;
+      let held: number | null = null;
+      const give = (): void => {
+        if (next >= accounts.length) {
+          held = null;
+          void worker.terminate();
+          return;
+        }
+        held = next++;
+        const a = accounts[held]!;
+        worker.postMessage({ name: a.name, dir: a.dir });
+      };
+      worker.on("message", (r: AccountResult) => {
+        const i = held;
+        if (i === null) return;
+        try {
+          finish(i, r);
+        } catch (e) {
+          // finish() lists every account's error itself; anything else is a bug: stop.
+          next = accounts.length;
+          held = null;
+          void worker.terminate();
+          rejectAll(e);
+          return;
+        }
+        give();
+      });
+      worker.on("error", (e) => {
+        if (held !== null) {
+          const i = held;
+          held = null;
+          finish(i, { error: asRowError(e) });
+        }
+      });
+      worker.on("exit", () => {
+        open--;
+        if (held !== null) {
+          const i = held;
+          held = null;
+          finish(i, { error: asRowError(new Error("the worker checking this account stopped")) });
+        }
+        if (next < accounts.length) start();
+        else if (open === 0) resolveAll();
+      });
+      worker.once("online", give);
+    };
+    for (let k = 0; k < jobs; k++) start();
+  });
 }

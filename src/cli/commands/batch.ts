@@ -7,6 +7,7 @@
  * On a terminal, stderr shows which account is being checked.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { Option, type Command } from "commander";
 import type { DateOrder } from "../../config/defaults.js";
@@ -27,6 +28,7 @@ type RawBatchOptions = RollupOutputOptions & {
   details?: boolean;
   failOn: FailOn;
   skipInvalid?: boolean;
+  jobs?: string;
 };
 
 export function defineBatch(program: Command, { io, setExit }: CommandContext): void {
@@ -42,13 +44,16 @@ export function defineBatch(program: Command, { io, setExit }: CommandContext): 
       .option("--config <file>", "config for the accounts without an ahr.config.json of their own")
       .option("--details", "list every offending order in each report")
       .addOption(new Option("--fail-on <level>", "what makes an account's exit code 1").choices(["breach", "at_risk", "never"]).default("breach"))
-      .option("--skip-invalid", "skip rows whose values do not parse (counted in each report) instead of failing the account"),
+      .option("--skip-invalid", "skip rows whose values do not parse (counted in each report) instead of failing the account")
+      .option("--jobs <n>", "accounts checked at the same time, each in a worker thread (default: the CPU count)"),
   ).action(async (accountsDir: string, raw: RawBatchOptions) => {
     if (raw.asOf !== undefined && parseDay(raw.asOf) === null) throw new AhrError("AS_OF_NOT_DATE", { value: raw.asOf });
     if (raw.tz !== undefined && !isValidZone(raw.tz)) throw new AhrError("TZ_UNKNOWN", { value: raw.tz });
     const sameDir = resolve(io.cwd) === resolve(process.cwd());
     const at = (p: string): string => (sameDir || isAbsolute(p) ? p : resolve(io.cwd, p));
     const outDir = at(raw.out);
+    if (raw.jobs !== undefined && !/^[1-9]\d{0,3}$/.test(raw.jobs)) throw new AhrError("JOBS_INVALID", { value: raw.jobs });
+    const jobs = raw.jobs !== undefined ? Number(raw.jobs) : availableParallelism();
     const tty = io.stderr.isTTY === true && raw.quiet !== true;
     let shown = 0;
     const { runBatch } = await import("../../engine/batch.js");
@@ -74,6 +79,7 @@ export function defineBatch(program: Command, { io, setExit }: CommandContext): 
       details: raw.details === true,
       failOn: raw.failOn,
       skipInvalid: raw.skipInvalid === true,
+      jobs,
       onAccount: (name, i, n, error) => {
         if (tty) {
           const line = `checked ${i}/${n}: ${oneLine(name).slice(0, 40)}`;
