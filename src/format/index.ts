@@ -45,6 +45,7 @@ const REGISTRY = {
     report: async () => (await import("./html.js")).formatHtml,
     trend: async () => (await import("./html.js")).formatTrendHtml,
     charts: { days: 90 },
+    rollup: async () => (await import("./html-rollup.js")).formatRollupHtml,
   },
 } satisfies Record<string, Format>;
 

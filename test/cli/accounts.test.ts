@@ -289,6 +289,26 @@ describe("ahr batch over a folder of accounts with one broken account", () => {
     ]);
   }, 30_000);
 
+  it("--jobs 2 (two worker threads) writes the same files and prints the same roll-up as --jobs 1", async () => {
+    const one = await ahr(["batch", "accounts", "--out", "out-j1", "--as-of", "2026-11-20", "--jobs", "1"], work);
+    const two = await ahr(["batch", "accounts", "--out", "out-j2", "--as-of", "2026-11-20", "--jobs", "2"], work);
+    expect([one.code, two.code]).toEqual([2, 2]);
+    expect(two.stderr).toBe(one.stderr);
+    expect(two.stdout.replaceAll("out-j2", "out-j1")).toBe(one.stdout);
+    for (const f of ["acme.json", "bolt.json", "calm.json"]) {
+      expect(readFileSync(join(work, "out-j2", f), "utf8")).toBe(readFileSync(join(work, "out-j1", f), "utf8"));
+    }
+  }, 90_000);
+
+  it("--format html: the roll-up page, the failed account first with its error", async () => {
+    const r = await ahr(["rollup", "out", "--format", "html"], work);
+    expect(r.code).toBe(2);
+    expect(r.stdout.startsWith("<!doctype html>")).toBe(true);
+    expect(r.stdout).toContain('data-account="bolt" data-state="failed" data-exit="2"');
+    expect(r.stdout.indexOf('data-account="bolt"')).toBeLessThan(r.stdout.indexOf('data-account="acme"'));
+    expect(r.stdout).toContain("bolt: check failed: accounts/bolt/all-orders.txt:2: column &quot;purchase-date&quot;");
+  }, 30_000);
+
   it("without the broken account the exit code is the worst check's: 1 (acme breaches)", async () => {
     const dir = join(work, "accounts-ok");
     cpSync(join(accounts, "acme"), join(dir, "acme"), { recursive: true });
@@ -316,6 +336,7 @@ describe("the new error codes, their full text, exit 2, nothing on stdout", () =
       ["batch", "accounts2", "--out", "accounts2/reports"],
       "ahr: --out accounts2/reports is inside the accounts directory; it would be read as an account: choose a folder outside it",
     ],
+    ["JOBS_INVALID", ["batch", "accounts2", "--out", "o", "--jobs", "0"], 'ahr: --jobs "0" is not a number of threads; expected a whole number from 1 to 9999'],
     ["FILE_NOT_FOUND (batch)", ["batch", "missing", "--out", "o"], "ahr: missing: no such file or directory; ahr batch wants a folder with one subfolder per account"],
   ];
   beforeAll(() => {
