@@ -114,6 +114,10 @@ export const MESSAGES = {
     `${at(p)}a JSON document without "performanceMetrics" or "accountStatuses": not Amazon's seller performance report (GET_V2_SELLER_PERFORMANCE_REPORT)`,
   AMAZON_VALUE: (p) =>
     `${at(p)}${showName(p.key ?? "")}: ${quote(p.value ?? "")} is not ${p.expected ?? "valid"}${fix(p)}`,
+  AMAZON_UNRECOGNISED: (p) =>
+    `${at(p)}neither Amazon's seller performance report (JSON) nor an Account Health list (cancellations, valid tracking): headers ${quoteList(p.found)}; --amazon takes those, other exports go among the paths`,
+  MARKETPLACE_NOT_IN_REPORT: (p) =>
+    `${at(p)}--marketplace ${JSON.stringify(p.value)}: the report has no block for it; its marketplaces: ${(p.found ?? []).map(showName).join(", ")}`,
   AMAZON_MISSING: () =>
     `no Amazon seller performance report given; pass --amazon FILE (the JSON of GET_V2_SELLER_PERFORMANCE_REPORT, plain or .gz), or put it among the paths`,
   AMAZON_TWICE: (p) =>
