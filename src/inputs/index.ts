@@ -36,6 +36,11 @@ export interface ReadRequest {
   auto: string[];
   /** `-` with `--kind`: standard input as one file of that kind. */
   stdin?: { kind: InputKind; stream: NodeJS.ReadableStream };
+  /**
+   * Files of the auto directories already read as something else (Amazon's own reports, SPEC
+   * 10): not read here, and counted as recognised.
+   */
+  setAside?: ReadonlySet<string>;
 }
 
 export interface ReadOptions {
@@ -141,7 +146,7 @@ async function fsDeps(): Promise<ReadDeps> {
 }
 
 /** A config file in an export folder: noted, never read as an export (issue 16: ahr batch). */
-const CONFIG_IN_DIR = "ahr.config.json";
+export const CONFIG_IN_DIR = "ahr.config.json";
 const skippedInDir = (name: string): boolean => name.startsWith(".") || /^readme/i.test(name);
 
 export async function readInputsWith(request: ReadRequest, options: ReadOptions, deps: ReadDeps): Promise<Inputs> {
@@ -161,6 +166,10 @@ export async function readInputsWith(request: ReadRequest, options: ReadOptions,
       let recognised = 0;
       for (const name of names) {
         const file = join(path, name);
+        if (request.setAside?.has(file) === true) {
+          recognised++;
+          continue;
+        }
         if (name === CONFIG_IN_DIR) {
           // An account folder may hold its config (ahr batch applies it to that account).
           notes.push(`${file}: a config file, not an export; not read as an input`);
