@@ -5,6 +5,7 @@
  * come from this list.
  */
 import type { Report } from "../report/types.js";
+import type { ReconcileReport } from "../report/reconcile.js";
 import type { TrendReport } from "../report/trend.js";
 import type { Rollup } from "../report/rollup.js";
 import type { FormatContext } from "./types.js";
@@ -16,6 +17,8 @@ type Formatter<T> = (data: T, ctx: FormatContext) => string;
 interface Format {
   report: () => Promise<Formatter<Report>>;
   trend: () => Promise<Formatter<TrendReport>>;
+  /** `ahr reconcile` (SPEC 10), for the formats that have one. */
+  reconcile?: () => Promise<Formatter<ReconcileReport>>;
   /**
    * A format that draws each metric row's trend over this many as-of days: the CLI computes
    * the trends with the report and passes them in `ctx.trends`; it also lists the offenders.
@@ -30,16 +33,19 @@ const REGISTRY = {
     report: async () => (await import("./table.js")).formatTable,
     trend: async () => (await import("./trend.js")).formatTrendTable,
     rollup: async () => (await import("./rollup.js")).formatRollupTable,
+    reconcile: async () => (await import("./reconcile.js")).formatReconcileTable,
   },
   json: {
     report: async () => (await import("./json.js")).formatJson,
     trend: async () => (await import("./trend.js")).formatTrendJson,
     rollup: async () => (await import("./rollup.js")).formatRollupJson,
+    reconcile: async () => (await import("./reconcile.js")).formatReconcileJson,
   },
   markdown: {
     report: async () => (await import("./markdown.js")).formatMarkdown,
     trend: async () => (await import("./trend.js")).formatTrendMarkdown,
     rollup: async () => (await import("./rollup.js")).formatRollupMarkdown,
+    reconcile: async () => (await import("./reconcile.js")).formatReconcileMarkdown,
   },
   html: {
     report: async () => (await import("./html.js")).formatHtml,
@@ -78,4 +84,14 @@ export async function formatRollup(rollup: Rollup, format: OutputFormat, ctx: Fo
   const load = (REGISTRY[format] as Format).rollup;
   if (load === undefined) throw new Error(`no roll-up formatter for ${format}`);
   return (await load())(rollup, ctx);
+}
+
+/** The formats `ahr reconcile` has, in the order `--help` lists them. */
+export const RECONCILE_FORMATS = FORMATS.filter((f) => (REGISTRY[f] as Format).reconcile !== undefined);
+
+/** A reconciliation in `format` (one of RECONCILE_FORMATS). */
+export async function formatReconcile(report: ReconcileReport, format: OutputFormat, ctx: FormatContext): Promise<string> {
+  const f = (REGISTRY[format] as Format).reconcile;
+  if (f === undefined) throw new Error(`no reconcile formatter for ${format}`);
+  return (await f())(report, ctx);
 }
