@@ -6,7 +6,8 @@
  * - A field agrees when the counts are equal. Where Amazon gives only a rate (no count under it
  *   or over it), it agrees when ahr's rate rounded to the digits Amazon printed equals it.
  * - A metric `differs` when a field does not agree; the report then says what in the inputs
- *   explains it (the orders export starts after the range's first day or ends before its last;
+ *   explains it (when ahr counts fewer: the orders export starts after the range's first day or
+ *   ends before its last;
  *   the feedback, claims or chargebacks file holds N fewer (or more) than Amazon counts, or is
  *   not given), or that nothing in the inputs explains it; and a difference in the bad items lists
  *   the orders behind ahr's count. When Amazon's range is not ahr's default window, every row
@@ -127,6 +128,8 @@ export interface ReconcileReport {
   command: "reconcile";
   asOf: string;
   timeZone: string;
+  /** The config file applied (as `ahr check` names it), null for none. */
+  configFile: string | null;
   amazonFile: string;
   inputs: { kind: string; files: string[]; records: number }[];
   marketplaces: ReconcileMarketplace[];
@@ -161,6 +164,7 @@ export interface ReconcileInput {
   timeZone: string;
   version: string;
   amazonFile: string;
+  configFile?: string | null;
   config: ResolvedConfig;
   inputs: ReconcileReport["inputs"];
   marketplaces: MarketplaceInput[];
@@ -226,13 +230,15 @@ function explain(row: ReconcileRow, f: AmazonFigure, t: Tally, cov: Coverage): s
   const out: string[] = [];
   const range = f.range!;
   const purchaseDated = METRICS[row.id].dated === "purchase";
-  if (cov.firstPurchase !== null && cov.firstPurchase > range.from) {
+  // Orders missing from the export make ahr count fewer, never more.
+  const fewer = row.fields.some((x) => x.field !== "rate" && x.ahr !== null && x.ahr < x.amazon);
+  if (fewer && cov.firstPurchase !== null && cov.firstPurchase > range.from) {
     out.push(
       `the orders export starts on ${formatDay(cov.firstPurchase)}, after the range's first day ${formatDay(range.from)}: ` +
         (purchaseDated ? "orders purchased before it are not in the inputs" : "orders purchased before it, shipped or due in the range, are not in the inputs"),
     );
   }
-  if (purchaseDated && cov.lastPurchase !== null && cov.lastPurchase < range.to) {
+  if (fewer && purchaseDated && cov.lastPurchase !== null && cov.lastPurchase < range.to) {
     out.push(`the orders export ends on ${formatDay(cov.lastPurchase)}, before the range's last day ${formatDay(range.to)}`);
   }
   for (const field of row.fields) {
@@ -428,6 +434,7 @@ export function buildReconcile(input: ReconcileInput): ReconcileReport {
     command: "reconcile",
     asOf: formatDay(input.asOf),
     timeZone: input.timeZone,
+    configFile: input.configFile ?? null,
     amazonFile: input.amazonFile,
     inputs: input.inputs,
     marketplaces,

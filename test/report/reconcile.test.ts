@@ -175,8 +175,8 @@ describe("explanations from the data", () => {
         {
           amazon: market("ATVPDKIKX0DER", [odr]),
           marketplace: "Amazon.com",
-          // ahr: 100 orders, 3 defective: 2 feedback + 1 claim Amazon does not count
-          tallies: [tally(3, 100, { components: { negativeFeedback: 2, claims: 1, chargebacks: 0 } })],
+          // ahr: 90 orders (fewer: the export ends 04-30), 3 defective: 2 feedback + 1 claim Amazon does not count
+          tallies: [tally(3, 90, { components: { negativeFeedback: 2, claims: 1, chargebacks: 0 } })],
           coverage: { firstPurchase: day("2026-01-01"), lastPurchase: day("2026-04-30"), defectInputs: { negativeFeedback: true, claims: true, chargebacks: true } },
           estimate: null,
         },

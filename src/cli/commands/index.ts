@@ -8,6 +8,7 @@ import type { CommandContext } from "../io.js";
 import { defineBatch } from "./batch.js";
 import { defineCheck } from "./check.js";
 import { defineInit } from "./init.js";
+import { defineReconcile } from "./reconcile.js";
 import { defineRollup } from "./rollup.js";
 import { defineSchema } from "./schema.js";
 import { defineTrend } from "./trend.js";
@@ -17,6 +18,7 @@ export const COMMANDS: readonly ((program: Command, ctx: CommandContext) => void
   defineTrend,
   defineRollup,
   defineBatch,
+  defineReconcile,
   defineSchema,
   defineInit,
 ];
