@@ -127,7 +127,8 @@ export function selectMarketplaces(present: readonly string[], wanted: readonly 
  */
 export async function readFor(
   config: ResolvedConfig,
-  options: CheckOptions,
+  /** `setAside`: directory files already read as Amazon's reports (engine/amazon.ts). */
+  options: CheckOptions & { setAside?: ReadonlySet<string> },
   keepFrom: number,
   keep: NonNullable<ReadOptions["keep"]>,
   countOnly?: ReadOptions["countOnly"],
@@ -137,7 +138,7 @@ export async function readFor(
   const given = paths.length + Object.values(files).reduce((n, list) => n + (list?.length ?? 0), 0);
   if (given === 0 && options.stdin === undefined) throw new AhrError("NO_INPUT");
   return readInputs(
-    { files, auto: paths, ...(options.stdin ? { stdin: options.stdin } : {}) },
+    { files, auto: paths, ...(options.stdin ? { stdin: options.stdin } : {}), ...(options.setAside ? { setAside: options.setAside } : {}) },
     {
       zone: zone(config.timeZone),
       dateOrder: config.dateOrder,
