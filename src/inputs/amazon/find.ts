@@ -33,18 +33,45 @@ async function isRegular(path: string): Promise<boolean> {
   }
 }
 
-/** What one file is: a V2 document, a list, or neither (null). */
-async function readAmazon(file: string, zone: Zone): Promise<SellerPerformance | AmazonList | null> {
-  if (await looksLikeJson(file)) {
+/**
+ * What one file is: a V2 document, a list, or neither (null). `lenient`: a file that cannot be
+ * opened as a table is neither (readInputs gives its error, in its order); a JSON document is
+ * still read as the V2 report, and its errors stand.
+ */
+async function readAmazon(file: string, zone: Zone, lenient = false): Promise<SellerPerformance | AmazonList | null> {
+  let json: boolean;
+  try {
+    json = await looksLikeJson(file);
+  } catch (e) {
+    if (lenient) return null;
+    throw e;
+  }
+  if (json) {
     const doc = await readDocument(file);
     return parseSellerPerformance(doc.text, file);
   }
-  const table = await openTable(file);
+  let table;
+  try {
+    table = await openTable(file);
+  } catch (e) {
+    if (lenient) return null;
+    throw e;
+  }
   if (!looksLikeList(table.header)) return null;
   return readList(table, zone);
 }
 
-export async function findAmazonReports(paths: readonly string[], named: readonly string[], zone: Zone): Promise<AmazonReports> {
+/**
+ * `options.lenient` (ahr check): files that cannot be opened are left for readInputs, which
+ * reports them as it always has.
+ */
+export async function findAmazonReports(
+  paths: readonly string[],
+  named: readonly string[],
+  zone: Zone,
+  options: { lenient?: boolean } = {},
+): Promise<AmazonReports> {
+  const lenient = options.lenient === true;
   const out: AmazonReports = { documents: [], lists: [], setAside: new Set(), paths: [] };
   // A file named with --amazon and also found in a directory (or named twice) is read once.
   const seen = new Set<string>();
@@ -89,7 +116,7 @@ export async function findAmazonReports(paths: readonly string[], named: readonl
           out.setAside.add(file);
           continue;
         }
-        const r = await readAmazon(file, zone);
+        const r = await readAmazon(file, zone, lenient);
         if (r === null) continue;
         first(file);
         take(r);
@@ -98,7 +125,7 @@ export async function findAmazonReports(paths: readonly string[], named: readonl
       out.paths.push(path);
     } else if (await isRegular(path)) {
       if (seen.has(resolve(path))) continue;
-      const r = await readAmazon(path, zone);
+      const r = await readAmazon(path, zone, lenient);
       if (r === null) out.paths.push(path);
       else {
         first(path);
