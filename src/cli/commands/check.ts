@@ -118,10 +118,13 @@ export async function runCheck(opts: CheckCommandOptions, io: Io): Promise<numbe
     ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
     onWait: waitNotice(io),
   };
-  const { report, trends } = await (charts
-    ? import("../../engine/charts.js").then((e) => e.checkWithTrends(config, checkOptions, days, shown))
-    : import("../../engine/check.js").then(async (e) => ({ report: await e.checkWithConfig(config, checkOptions, shown), trends: [] }))
+  // Amazon's own reports among the paths (SPEC 10): set aside, then used for the AHR notes only.
+  const amazon = await (await import("../../engine/amazon.js")).amazonForCheck(config, checkOptions);
+  const { report: computed, trends } = await (charts
+    ? import("../../engine/charts.js").then((e) => e.checkWithTrends(config, amazon.options, days, shown))
+    : import("../../engine/check.js").then(async (e) => ({ report: await e.checkWithConfig(config, amazon.options, shown), trends: [] }))
   ).finally(() => progress.done());
+  const report = amazon.apply(computed);
   const exitCode = report.summary.exitCode;
 
   const text = withNewline(await formatReport(report, opts.format, { ...ctx, trends }));
