@@ -10,7 +10,7 @@
 import { Chalk } from "chalk";
 import { METRICS } from "../catalog.js";
 import type { ComparedField, ListComparison, ReconcileMarketplace, ReconcileReport, ReconcileRow, Verdict } from "../report/reconcile.js";
-import { toJson } from "./json.js";
+import { jsonText } from "./json.js";
 import { cleanText, escapeMarkdown, showName } from "./sanitize.js";
 import { wrap } from "./table.js";
 import type { FormatContext } from "./types.js";
@@ -193,7 +193,7 @@ export function formatReconcileTable(r: ReconcileReport, ctx: FormatContext): st
 }
 
 export function formatReconcileJson(r: ReconcileReport): string {
-  return toJson(r);
+  return jsonText(r);
 }
 
 export function formatReconcileMarkdown(r: ReconcileReport): string {

@@ -10,6 +10,7 @@ import { join, resolve } from "node:path";
 import { AhrError } from "../../errors.js";
 import { looksLikeJson, readDocument } from "../../read/document.js";
 import { openTable } from "../../read/open.js";
+import { CONFIG_IN_DIR } from "../index.js";
 import type { Zone } from "../../time.js";
 import { looksLikeList, readList, type AmazonList } from "./lists.js";
 import { parseSellerPerformance, type SellerPerformance } from "./v2.js";
@@ -23,7 +24,8 @@ export interface AmazonReports {
   paths: string[];
 }
 
-const skippedInDir = (name: string): boolean => name.startsWith(".") || /^readme/i.test(name);
+/** As readInputs: hidden files, README*, and a folder's own config file are not exports. */
+const skippedInDir = (name: string): boolean => name.startsWith(".") || /^readme/i.test(name) || name === CONFIG_IN_DIR;
 
 async function isRegular(path: string): Promise<boolean> {
   try {
