@@ -9,7 +9,8 @@
  *   [from, to] as its window (days and lag from the range), everything else as in SPEC 2: defects
  *   and events dated by the end of D.
  * - Marketplaces: each V2 block (a marketplace id) is compared with the orders whose
- *   `sales-channel` is that marketplace (marketplaces.ts maps the id to the name). See partsOf.
+ *   `sales-channel` is that marketplace (marketplaces.ts maps the id to the name), and the
+ *   records that name them. See partsOf.
  */
 import type { ResolvedConfig } from "../config/defaults.js";
 import { AhrError } from "../errors.js";
@@ -17,6 +18,7 @@ import { accountHealth } from "../health/ahr.js";
 import { findAmazonReports } from "../inputs/amazon/find.js";
 import type { AmazonMarketplace, SellerPerformance } from "../inputs/amazon/v2.js";
 import { readInputs } from "../inputs/index.js";
+import { marketplacesOf, split as splitByMarketplace } from "../inputs/marketplaces.js";
 import { newCache } from "../metrics/cache.js";
 import { METRIC_FNS } from "../metrics/index.js";
 import type { MetricContext, Tally } from "../metrics/types.js";
@@ -28,14 +30,9 @@ import { zone } from "../time.js";
 import { packageVersion } from "../version.js";
 import { resolveAsOf, type CheckOptions } from "./options.js";
 
-export interface ReconcileOptions extends Pick<CheckOptions, "files" | "paths" | "stdin" | "asOf" | "now" | "onWait"> {
+export interface ReconcileOptions extends Pick<CheckOptions, "files" | "paths" | "stdin" | "asOf" | "now" | "onWait" | "marketplaces"> {
   /** `--amazon FILE` (repeatable): the V2 report, and Amazon's Account Health lists. */
   amazon?: string[];
-  /**
-   * Which V2 block the inputs are compared with when the orders do not say their marketplace
-   * (no `sales-channel`): a name, code or id. Default: the first block with figures.
-   */
-  marketplace?: string;
 }
 
 /** The marketplace name (as a sales-channel writes it) of a V2 marketplace id, or null. */
@@ -75,37 +72,59 @@ function talliesOf(amazon: AmazonMarketplace, inputs: Inputs, asOf: number, conf
 }
 
 /**
- * Which inputs each V2 block is compared with. The orders name no marketplace today (their
- * `sales-channel` is not read into the records yet): the inputs are compared with one block,
- * `--marketplace`'s or the first with figures, and every other block is not comparable.
+ * Which inputs each V2 block is compared with (SPEC 9.3, 10): the orders of the block's
+ * marketplace (its id mapped to the name a `sales-channel` cell writes, marketplaces.ts), with
+ * the records that name them (inputs/marketplaces.ts's split). `--marketplace` keeps that block
+ * only. When the orders name no marketplace (no `sales-channel` column, or every cell empty), the
+ * inputs are compared with one block, `--marketplace`'s or the first with figures, and every
+ * other block is not comparable with that reason.
  */
-function partsOf(doc: SellerPerformance, inputs: Inputs, wanted: string | undefined): Map<string, { inputs: Inputs } | { missing: string }> {
-  const parts = new Map<string, { inputs: Inputs } | { missing: string }>();
-  let chosen: AmazonMarketplace | undefined;
-  if (wanted !== undefined) {
-    const m = parseMarketplaceArg(wanted);
-    chosen = doc.marketplaces.find((b) => b.marketplaceId === m?.id || b.marketplaceId === wanted.trim());
-    if (chosen === undefined) {
+function partsOf(doc: SellerPerformance, inputs: Inputs, wanted: readonly string[] | undefined): { blocks: AmazonMarketplace[]; parts: Map<string, Part> } {
+  const parts = new Map<string, Part>();
+  const selected: AmazonMarketplace[] = [];
+  for (const w of wanted ?? []) {
+    const m = parseMarketplaceArg(w);
+    const block = doc.marketplaces.find((b) => b.marketplaceId === m?.id || b.marketplaceId === w.trim());
+    if (block === undefined) {
       throw new AhrError("MARKETPLACE_NOT_IN_REPORT", {
         file: doc.file,
-        value: wanted,
+        value: w,
         found: doc.marketplaces.map((b) => `${b.marketplaceId}${nameOf(b.marketplaceId) ? ` (${nameOf(b.marketplaceId)})` : ""}`),
       });
     }
-  } else {
-    chosen = doc.marketplaces.find((b) => b.figures.length > 0) ?? doc.marketplaces[0];
+    if (!selected.includes(block)) selected.push(block);
   }
+  let chosen: AmazonMarketplace | undefined = selected[0];
+  const present = marketplacesOf(inputs);
+  if (present.length > 0) {
+    const blocks = selected.length > 0 ? doc.marketplaces.filter((b) => selected.includes(b)) : doc.marketplaces;
+    const split = splitByMarketplace(inputs, present);
+    for (const b of blocks) {
+      const name = nameOf(b.marketplaceId);
+      const part = name === null ? undefined : split.parts.get(name);
+      parts.set(
+        b.marketplaceId,
+        part !== undefined
+          ? { inputs: part }
+          : { missing: `no orders with sales-channel ${name ?? b.marketplaceId} in the inputs (they hold ${present.join(", ")})` },
+      );
+    }
+    return { blocks, parts };
+  }
+  chosen ??= doc.marketplaces.find((b) => b.figures.length > 0) ?? doc.marketplaces[0];
   for (const b of doc.marketplaces) {
     if (b === chosen) parts.set(b.marketplaceId, { inputs });
     else {
       const name = nameOf(b.marketplaceId) ?? b.marketplaceId;
       parts.set(b.marketplaceId, {
-        missing: `the inputs are compared with ${nameOf(chosen!.marketplaceId) ?? chosen!.marketplaceId} only (their orders name no marketplace); pass --marketplace ${name} to compare them with this block`,
+        missing: `the inputs are compared with ${nameOf(chosen!.marketplaceId) ?? chosen!.marketplaceId} only (their orders name no marketplace: no sales-channel); pass --marketplace ${name} to compare them with this block`,
       });
     }
   }
-  return parts;
+  return { blocks: doc.marketplaces, parts };
 }
+
+type Part = { inputs: Inputs } | { missing: string };
 
 export async function reconcileWithConfig(
   config: ResolvedConfig,
@@ -122,6 +141,8 @@ export async function reconcileWithConfig(
     options.asOf !== undefined || doc.lastDay === null ? resolveAsOf(options.asOf, config.timeZone, options.now ?? new Date()) : doc.lastDay;
 
   const files = options.files ?? {};
+  // --marketplace also tells a feedback file's date format when nothing in it does (SPEC 9.2).
+  const hints = (options.marketplaces ?? []).map(parseMarketplaceArg).filter((m) => m !== undefined);
   const given = found.paths.length + Object.values(files).reduce((n, l) => n + (l?.length ?? 0), 0);
   const inputs: Inputs =
     given === 0 && options.stdin === undefined
@@ -131,14 +152,16 @@ export async function reconcileWithConfig(
           {
             zone: z,
             dateOrder: config.dateOrder,
+            dateOrderExplicit: config.dateOrderSet === true,
+            ...(hints.length > 0 ? { marketplaces: hints } : {}),
             columns: config.columns,
             skipInvalid: false,
             ...(options.onWait ? { onWait: options.onWait } : {}),
           },
         );
 
-  const parts = partsOf(doc, inputs, options.marketplace);
-  const marketplaces: MarketplaceInput[] = doc.marketplaces.map((amazon) => {
+  const { blocks, parts } = partsOf(doc, inputs, options.marketplaces);
+  const marketplaces: MarketplaceInput[] = blocks.map((amazon) => {
     const part = parts.get(amazon.marketplaceId)!;
     const marketplace = nameOf(amazon.marketplaceId);
     if ("missing" in part || part.inputs.orders === undefined) {

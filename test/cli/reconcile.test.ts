@@ -185,3 +185,61 @@ describe("in process: formats, Amazon's files, usage errors", () => {
     });
   }
 });
+
+describe("per marketplace: each V2 block against the orders of its sales-channel", () => {
+  /**
+   * The fixture's 10 orders as Amazon.com, two Amazon.ca MFN orders purchased 05-14 and 05-15
+   * (the second cancelled by the seller), and one Non-Amazon (MCF) order on 05-16, cancelled,
+   * which no marketplace counts. Amazon's CA block: PFCR 05-13..05-19 = 1 of 2.
+   */
+  async function multi(caCancelled: number): Promise<string> {
+    const dir = await tempDir();
+    const [header, ...rows] = readFileSync(join(ROOT, ORDERS), "utf8").trim().split("\n");
+    const lines = [
+      `${header},sales_channel`,
+      ...rows.map((r) => `${r},Amazon.com`),
+      "702-0000000-0000001,2026-05-14T09:00:00Z,MFN,Shipped,,2026-05-16,2026-05-15T15:00:00Z,1Z9001,Amazon.ca",
+      "702-0000000-0000002,2026-05-15T09:00:00Z,MFN,Cancelled,seller,,,,Amazon.ca",
+      "S01-0000000-0000001,2026-05-16T09:00:00Z,MFN,Cancelled,seller,,,,Non-Amazon",
+    ];
+    await writeFile(join(dir, "orders.csv"), `${lines.join("\n")}\n`);
+    await writeFile(join(dir, "feedback.csv"), readFileSync(join(ROOT, FEEDBACK)));
+    const doc = JSON.parse(readFileSync(join(ROOT, EXPORTS, "seller-performance.json"), "utf8"));
+    doc.performanceMetrics.push({
+      marketplaceId: "A2EUQ1WTGCTBG2",
+      preFulfillmentCancellationRate: {
+        reportingDateRange: { reportingDateFrom: "2026-05-13T00:00:00Z", reportingDateTo: "2026-05-19T23:59:59Z" },
+        orderCount: 2,
+        cancellationCount: caCancelled,
+      },
+    });
+    await writeFile(join(dir, "seller-performance.json"), JSON.stringify(doc));
+    return dir;
+  }
+
+  it("US agrees on its own orders (the CA and MCF orders left out); CA 1/2 agrees: exit 0", async () => {
+    const f = fakeIo();
+    expect(await run(["reconcile", await multi(1), "--format", "json"], f.io)).toBe(0);
+    const doc = JSON.parse(f.out());
+    expect(doc.marketplaces.map((m: { marketplace: string }) => m.marketplace)).toEqual(["Amazon.com", "Amazon.ca"]);
+    const us = doc.marketplaces[0].metrics.find((r: { path: string }) => r.path.endsWith("preFulfillmentCancellationRate"));
+    expect(us.ahr).toMatchObject({ numerator: 1, denominator: 4 });
+    expect(doc.marketplaces[1].metrics[0]).toMatchObject({ verdict: "agrees", ahr: { numerator: 1, denominator: 2 } });
+    expect(doc.summary).toEqual({ agrees: 7, differs: 0, notComparable: 1, exitCode: 0 });
+  });
+
+  it("a CA count changed: exit 1, and the difference is CA's", async () => {
+    const f = fakeIo();
+    expect(await run(["reconcile", await multi(2)], f.io)).toBe(1);
+    const text = f.out();
+    const ca = text.slice(text.indexOf("Amazon.ca (A2EUQ1WTGCTBG2)"));
+    expect(ca).toContain("cancelled orders: Amazon 2, ahr 1");
+    expect(text.slice(0, text.indexOf("Amazon.ca ("))).not.toContain("differs");
+  });
+
+  it("--marketplace CA keeps that block only", async () => {
+    const f = fakeIo();
+    expect(await run(["reconcile", await multi(1), "--marketplace", "CA", "--format", "json"], f.io)).toBe(0);
+    expect(JSON.parse(f.out()).marketplaces.map((m: { marketplaceId: string }) => m.marketplaceId)).toEqual(["A2EUQ1WTGCTBG2"]);
+  });
+});

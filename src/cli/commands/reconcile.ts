@@ -4,7 +4,9 @@
  * agrees, 1 when one differs, 2 on bad input (the CLI's error path).
  *
  * `--amazon` is repeatable: the V2 report and Amazon's Account Health lists (cancellations,
- * valid tracking), each told by its content; they may also be among the PATHS.
+ * valid tracking), each told by its content; they may also be among the PATHS. `--marketplace`
+ * (the shared input flag) keeps those blocks of the report; when the orders name no marketplace,
+ * its first value is the block they are compared with.
  */
 import { isAbsolute, resolve } from "node:path";
 import { Option, type Command } from "commander";
@@ -14,19 +16,17 @@ import type { CommandContext, Io } from "../io.js";
 
 export interface ReconcileCommandOptions extends InputCommandOptions {
   amazon: string[];
-  marketplace?: string;
   format: OutputFormat;
   config?: string;
 }
 
-type RawReconcileOptions = RawInputOptions & { amazon?: string[]; marketplace?: string; format: OutputFormat };
+type RawReconcileOptions = RawInputOptions & { amazon?: string[]; format: OutputFormat };
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 export function defineReconcile(program: Command, { io, setExit }: CommandContext): void {
   withInputs(program.command("reconcile").description("put Amazon's own figures (the V2 seller performance report) beside ahr's"))
     .option("--amazon <file>", "Amazon's seller performance report (JSON, plain or .gz) or an Account Health list (repeatable)", collect)
-    .option("--marketplace <m>", "the report's marketplace the inputs are compared with when their orders name none (Amazon.com, US or the id)")
     .addOption(new Option("--format <format>", "output format").choices(RECONCILE_FORMATS).default("table"))
     .option("--output <file>", "write the reconciliation to FILE instead of standard output")
     .option("--config <file>", "config file (default: ahr.config.json or .ahrrc.json in this directory)")
@@ -38,7 +38,6 @@ export function defineReconcile(program: Command, { io, setExit }: CommandContex
           {
             ...inputOptions(paths, raw),
             amazon: raw.amazon ?? [],
-            ...(raw.marketplace !== undefined ? { marketplace: raw.marketplace } : {}),
             format: raw.format,
           },
           io,
@@ -62,7 +61,7 @@ export async function runReconcile(opts: ReconcileCommandOptions, io: Io): Promi
       paths,
       amazon,
       ...(stdinKind !== undefined ? { stdin: { kind: stdinKind, stream: io.stdin } } : {}),
-      ...(opts.marketplace !== undefined ? { marketplace: opts.marketplace } : {}),
+      ...(opts.marketplaces !== undefined ? { marketplaces: opts.marketplaces } : {}),
       ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
       now: io.now?.() ?? new Date(),
       onWait: waitNotice(io),
