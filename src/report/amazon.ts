@@ -7,8 +7,8 @@
  *   the summary follow), and a note says so;
  * - Amazon's Account Health lists found among the inputs are named in a note (ahr reconcile
  *   compares them).
- * Which V2 block: the one of the report's marketplace when the report names one per row
- * (several marketplaces), else the first block with figures.
+ * Which V2 block: with several marketplaces, each marketplace's own (by id -> name); with one,
+ * the first block with figures (the report does not say which marketplace its orders are of).
  */
 import type { ResolvedConfig } from "../config/defaults.js";
 import type { AccountHealth } from "../health/types.js";
@@ -17,7 +17,7 @@ import type { AmazonMarketplace, SellerPerformance } from "../inputs/amazon/v2.j
 import { parseMarketplaceArg } from "../marketplaces.js";
 import { summaryOf } from "./build.js";
 import { repeatLimitsFromAmazon } from "./reconcile.js";
-import type { FailOn, Report } from "./types.js";
+import type { FailOn, Report, Summary } from "./types.js";
 
 /** Amazon's own AHR, beside the estimate in `accountHealth.amazon`. */
 export interface AmazonAhr {
@@ -26,6 +26,8 @@ export interface AmazonAhr {
   score: number | null;
   status: string | null;
 }
+
+const nameOf = (id: string): string | null => parseMarketplaceArg(id)?.name ?? null;
 
 function blockOf(doc: SellerPerformance): AmazonMarketplace | undefined {
   return doc.marketplaces.find((b) => b.figures.length > 0 || b.ahr !== null) ?? doc.marketplaces[0];
@@ -55,6 +57,8 @@ function withAmazon(health: AccountHealth, block: AmazonMarketplace, doc: Seller
   return out;
 }
 
+const WORST: Record<Summary["status"], number> = { good: 0, at_risk: 1, breach: 2 };
+
 export function withAmazonFigures(
   report: Report,
   doc: SellerPerformance | null,
@@ -64,16 +68,41 @@ export function withAmazonFigures(
 ): Report {
   const notes: string[] = [];
   let health = report.accountHealth;
+  let summary = summaryOf(report.metrics, health, failOn);
+  let marketplaces = report.marketplaces;
   if (doc !== null) {
-    const block = blockOf(doc);
-    if (block !== undefined) health = withAmazon(health, block, doc, config, notes);
+    if (marketplaces !== undefined) {
+      // Several marketplaces (SPEC 9.3): each one's estimate beside its own block.
+      marketplaces = marketplaces.map((m) => {
+        const block = doc.marketplaces.find((b) => nameOf(b.marketplaceId) === m.marketplace);
+        if (block === undefined) return m;
+        const h = withAmazon(m.accountHealth, block, doc, config, notes);
+        return { ...m, accountHealth: h, summary: summaryOf(report.metrics.filter((r) => r.marketplace === m.marketplace), h, failOn) };
+      });
+      const worst = marketplaces.find((m) => m.marketplace === report.accountHealth.marketplace);
+      if (worst !== undefined) health = { ...worst.accountHealth, marketplace: worst.marketplace };
+      const all = marketplaces.map((m) => m.summary);
+      summary = {
+        status: all.reduce<Summary["status"]>((st, x) => (WORST[x.status] > WORST[st] ? x.status : st), "good"),
+        breaches: all.reduce((n, x) => n + x.breaches, 0),
+        atRisk: all.reduce((n, x) => n + x.atRisk, 0),
+        exitCode: all.some((x) => x.exitCode === 1) ? 1 : 0,
+      };
+    } else {
+      const block = blockOf(doc);
+      if (block !== undefined) {
+        health = withAmazon(health, block, doc, config, notes);
+        summary = summaryOf(report.metrics, health, failOn);
+      }
+    }
     notes.push(`${doc.file}: Amazon's seller performance report, used for the Account Health Rating notes only (no metric changes); ahr reconcile compares the metrics`);
   }
   for (const l of lists) notes.push(`${l.file}: ${l.title}, not used by ahr check; ahr reconcile compares it order by order`);
   return {
     ...report,
     accountHealth: health,
-    summary: summaryOf(report.metrics, health, failOn),
+    ...(marketplaces !== undefined ? { marketplaces } : {}),
+    summary,
     notes: [...new Set([...report.notes, ...notes])],
   };
 }

@@ -82,3 +82,24 @@ describe("ahr check with a V2 report among its inputs", () => {
     expect(r.report.notes).toContain(`${join(dir, "cancellations.csv")}: Amazon's cancellation list, not used by ahr check; ahr reconcile compares it order by order`);
   });
 });
+
+describe("ahr check with several marketplaces and a V2 report", () => {
+  it("each marketplace's estimate stands beside its own block; metrics unchanged", async () => {
+    const dir = await tempDir();
+    const [header, ...rows] = (await readFile(join(EXPORTS, "orders.csv"), "utf8")).trim().split("\n");
+    const orders = [`${header},sales_channel`, ...rows.map((r) => `${r},Amazon.com`), "702-0000000-0000001,2026-05-14T09:00:00Z,MFN,Shipped,,2026-05-16,2026-05-15T15:00:00Z,1Z9001,Amazon.ca"];
+    await writeFile(join(dir, "orders.csv"), `${orders.join("\n")}\n`);
+    const plain = await check([join(dir, "orders.csv")]);
+    const doc = await v2();
+    doc.performanceMetrics.push({ marketplaceId: "A2EUQ1WTGCTBG2", accountHealthRating: { ahrScore: 224, ahrStatus: "GREAT" } });
+    await writeFile(join(dir, "seller-performance.json"), JSON.stringify(doc));
+    const r = await check([dir]);
+    expect(r.report.metrics).toEqual(plain.report.metrics);
+    const amazon = r.report.marketplaces.map((m: any) => [m.marketplace, m.accountHealth.amazon?.score]);
+    expect(amazon).toEqual([
+      ["Amazon.com", 250],
+      ["Amazon.ca", 224],
+    ]);
+    expect(r.report.summary).toEqual(plain.report.summary);
+  });
+});
