@@ -257,11 +257,12 @@ export class Joiner {
         }
         differs = cur !== v;
       } else {
-        const v = field === "latest_ship_date" ? row.latestShip : row.promisedDelivery;
+        const sf: StampField = field === "latest_ship_date" ? field : "promised_delivery_date";
+        const v = sf === "latest_ship_date" ? row.latestShip : row.promisedDelivery;
         if (v === null) continue;
-        const cur = t.stamp(i, field);
+        const cur = t.stamp(i, sf);
         if (cur === null) {
-          t.setStamp(i, field, { ms: v.ms, day: v.day });
+          t.setStamp(i, sf, { ms: v.ms, day: v.day });
           this.source[s]![i] = k + 1;
           continue;
         }
