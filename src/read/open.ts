@@ -24,7 +24,18 @@ export interface OpenOptions {
    * amazon.co.jp (a rater e-mail, a sales channel: SPEC 9.2), else Windows-1252.
    */
   legacyEncoding?: LegacyEncoding;
+  /**
+   * Whether a line (its cells, split at the line's own delimiter, trimmed, outer quotes removed)
+   * can be the header. Without it the first line with something on it is the header; with it,
+   * rows above the header (a template's `TemplateType=...` row, a translated label row) are
+   * skipped: the header is the first of the first LEADING_MAX non-blank lines it accepts, else
+   * the first non-blank line as before. The caller knows the kinds' columns; this layer does not.
+   */
+  isHeader?: (cells: string[]) => boolean;
 }
+
+/** How many non-blank lines are looked at for the header (OpenOptions.isHeader). */
+export const LEADING_MAX = 10;
 
 /** The text from the first line with something on it, and where it stands. */
 interface FirstLine {
@@ -36,6 +47,13 @@ interface FirstLine {
   line: number;
   /** Offset in `text` just past the header line's line break. */
   after: number;
+  /** Non-blank lines above the header that were skipped (OpenOptions.isHeader). */
+  skipped: number;
+}
+
+/** A line's cells for OpenOptions.isHeader. */
+function headerCells(line: string): string[] {
+  return line.split(detectDelimiter(line)).map((c) => c.trim().replace(/^"(.*)"$/, "$1").trim());
 }
 
 const BLANK = /^[\s,;]*$/;
@@ -64,19 +82,48 @@ export function sampleRows(text: string, delimiter: Delimiter): string[][] {
 const READ_RING = 3;
 
 /**
- * Read until the first line that is not blank (blank: white space, tabs, commas, semicolons).
+ * Read until the first line that is not blank (blank: white space, tabs, commas, semicolons),
+ * or with `isHeader`, the first of the first LEADING_MAX such lines it accepts (see OpenOptions).
  * A line ends at LF, CRLF or a lone CR (old Mac files). Blank lines are dropped as they are
  * passed, so the time is linear and the memory one chunk; more than MAX_BLANK_PREFIX characters
  * of them stop the read (issue 17: 40 MB of newlines took 10 s and 340 MiB, a 2 MB gzip of
- * newlines ran for minutes).
+ * newlines ran for minutes). Once `isHeader` has refused a line, the text is kept from that line
+ * on (at most LEADING_MAX lines of MAX_RECORD), as it is the header if no later line is accepted.
  */
-async function readFirstLine(it: AsyncIterator<TextChunk>, file: string): Promise<FirstLine> {
+async function readFirstLine(
+  it: AsyncIterator<TextChunk>,
+  file: string,
+  isHeader?: (cells: string[]) => boolean,
+): Promise<FirstLine> {
   let text = "";
   let line = 1;
-  let skipped = 0;
+  let blank = 0;
   let eof = false;
+  let pos = 0;
+  /** The first non-blank line isHeader refused: it starts `text`. */
+  let fallback: { header: string; line: number; after: number } | null = null;
+  let refused = 0;
+  /** Whether the non-blank line from `pos` (its text `cells`) is the header. */
+  const accepted = (cells: string): boolean => isHeader === undefined || isHeader(headerCells(cells));
+  const header = (cells: string, next: number): FirstLine => ({
+    text: text.slice(pos),
+    header: cells,
+    line,
+    after: next - pos,
+    skipped: fallback === null ? 0 : refused,
+  });
+  /** The line at `pos` was refused: keep the text from the first refused line; null to read on. */
+  const refuse = (cells: string, next: number): FirstLine | null => {
+    if (fallback === null) {
+      text = text.slice(pos);
+      fallback = { header: cells, line, after: next - pos };
+      pos = 0;
+    }
+    refused++;
+    return refused >= LEADING_MAX ? fromFallback() : null;
+  };
+  const fromFallback = (): FirstLine => ({ text, header: fallback!.header, line: fallback!.line, after: fallback!.after, skipped: 0 });
   for (;;) {
-    let pos = 0;
     for (;;) {
       LINE_BREAK.lastIndex = pos;
       const found = LINE_BREAK.exec(text);
@@ -85,24 +132,38 @@ async function readFirstLine(it: AsyncIterator<TextChunk>, file: string): Promis
       const cr = text.charCodeAt(nl) === 13;
       // A CR at the end of what was read may be the first half of a CRLF.
       if (cr && nl + 1 === text.length && !eof) break;
-      const candidate = text.slice(pos, nl);
-      if (candidate.length > MAX_RECORD) throw new AhrError("RECORD_TOO_LONG", { file, line, limit: MAX_RECORD });
-      const next = nl + (cr && text.charCodeAt(nl + 1) === 10 ? 2 : 1);
-      if (!BLANK.test(candidate)) {
-        return { text: text.slice(pos), header: candidate, line, after: next - pos };
-      }
-      skipped += next - pos;
-      if (skipped > MAX_BLANK_PREFIX) {
-        throw new AhrError("BLANK_BEFORE_HEADER", { file, line, limit: MAX_BLANK_PREFIX });
+      const cells = text.slice(pos, nl);
+      if (cells.length > MAX_RECORD) throw new AhrError("RECORD_TOO_LONG", { file, line, limit: MAX_RECORD });
+      let next = nl + (cr && text.charCodeAt(nl + 1) === 10 ? 2 : 1);
+      if (!BLANK.test(cells)) {
+        if (accepted(cells)) return header(cells, next);
+        const at = pos;
+        const r = refuse(cells, next);
+        if (r !== null) return r;
+        next -= at - pos; // refuse() may have cut the text at this line
+      } else {
+        blank += next - pos;
+        if (blank > MAX_BLANK_PREFIX) {
+          throw new AhrError("BLANK_BEFORE_HEADER", { file, line, limit: MAX_BLANK_PREFIX });
+        }
       }
       line++;
       pos = next;
     }
-    text = pos === 0 ? text : text.slice(pos);
-    if (text.length > MAX_RECORD) throw new AhrError("RECORD_TOO_LONG", { file, line, limit: MAX_RECORD });
+    if (fallback === null) {
+      text = pos === 0 ? text : text.slice(pos);
+      pos = 0;
+    }
+    if (text.length - pos > MAX_RECORD) throw new AhrError("RECORD_TOO_LONG", { file, line, limit: MAX_RECORD });
     if (eof) {
-      if (BLANK.test(text)) return { text, header: null, line, after: text.length };
-      return { text, header: text, line, after: text.length };
+      const last = text.slice(pos);
+      if (!BLANK.test(last)) {
+        if (accepted(last)) return header(last, text.length);
+        const r = refuse(last, text.length);
+        if (r !== null) return r;
+      }
+      if (fallback !== null) return fromFallback();
+      return { text, header: null, line, after: text.length, skipped: 0 };
     }
     const r = await it.next();
     if (r.done === true) eof = true;
@@ -139,7 +200,10 @@ export async function openTable(file: string, options: OpenOptions = {}): Promis
     }
     const legacy = options.legacyEncoding ?? (namesAmazonJapan(head) ? "shift_jis" : "windows-1252");
     texts = decodeText(chunks, detectBom(head), name, notes, legacy);
-    const first = await readFirstLine(texts, name);
+    const first = await readFirstLine(texts, name, options.isHeader);
+    if (first.skipped > 0) {
+      notes.push(`the header is on line ${first.line}: ${first.skipped === 1 ? "the row" : `the ${first.skipped} rows`} above it skipped (a template's TemplateType= or label row)`);
+    }
     const delimiter: Delimiter = detectDelimiter(first.header ?? "");
 
     let header: string[];
