@@ -134,7 +134,13 @@ export type InputKind =
   | "chargebacks"
   | "messages"
   | "returns"
-  | "violations";
+  | "violations"
+  | JoinedInputKind;
+
+/** The kinds whose rows add fields to the orders, matched by order id (SPEC 9.1). */
+export type JoinedInputKind = "order-report" | "unshipped" | "shipments";
+
+export const JOINED_INPUT_KINDS: readonly JoinedInputKind[] = ["order-report", "unshipped", "shipments"];
 
 export const INPUT_KINDS: readonly InputKind[] = [
   "orders",
@@ -144,6 +150,9 @@ export const INPUT_KINDS: readonly InputKind[] = [
   "messages",
   "returns",
   "violations",
+  "order-report",
+  "unshipped",
+  "shipments",
 ];
 
 /**
@@ -220,6 +229,27 @@ export const INPUT_FIELDS = {
     asin: "the ASIN concerned",
     marketplace: "the marketplace it applies to (Amazon.de, DE or A1PA6795UKMFR9); empty or no column: every marketplace",
   },
+  "order-report": {
+    order_id: "the order (seller-fulfilled; one row per item); its fields join onto the orders input's order",
+    latest_ship_date: "ship-by date (lsr); a date without a time means the end of that day",
+    earliest_ship_date: "start of the ship window (recognises the report; not used by metrics)",
+    promised_delivery_date: "latest promised delivery date (vtr, otdr)",
+    cancelled_by: "is-buyer-requested-cancellation: true means the buyer asked to cancel (pfcr leaves those out)",
+    sales_channel: "marketplace (Amazon.com, Amazon.ca, ...)",
+  },
+  unshipped: {
+    order_id: "the order not yet confirmed shipped; its fields join onto the orders input's order",
+    promised_delivery_date: "the promise date (vtr, otdr)",
+    quantity_to_ship: "items left to ship (recognises the report; not used by metrics)",
+  },
+  shipments: {
+    order_id: "the order a package was confirmed for; joins onto the orders input's order",
+    shipped_at: "ship date; an order is shipped when its last package is (the latest date of its rows)",
+    carrier_code: "carrier code (Other: the name is in carrier_name)",
+    carrier_name: "carrier name",
+    tracking_number: "tracking number; an order has valid tracking only when every one of its rows has one",
+    shipment_id: "Amazon's shipment id (the FBA shipments report; recognises it)",
+  },
 } as const satisfies Record<InputKind, Record<string, string>>;
 
 /** The canonical field names of a kind. */
@@ -287,6 +317,15 @@ export interface OrdersInput extends Input<Order> {
   excludedIds?: ReadonlySet<string>;
 }
 
+/**
+ * A joined input (SPEC 9.1): its rows add fields to the orders and keep nothing of their own
+ * (`records` is empty; `recordCount` = rows).
+ */
+export interface JoinedInput extends Input<never> {
+  /** Rows whose order id is not in the orders input (they change nothing). */
+  unmatched: number;
+}
+
 export interface Inputs {
   orders?: OrdersInput;
   feedback?: Input<Feedback>;
@@ -295,6 +334,9 @@ export interface Inputs {
   messages?: Input<Message>;
   returns?: Input<ReturnRequest>;
   violations?: Input<Violation>;
+  "order-report"?: JoinedInput;
+  unshipped?: JoinedInput;
+  shipments?: JoinedInput;
   /** Reader notes not tied to one kind (an empty file in a directory, skipped). */
   notes?: string[];
 }

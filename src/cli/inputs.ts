@@ -64,7 +64,8 @@ export function withInputs(cmd: Command): Command {
 export function inputOptions(paths: string[], raw: RawInputOptions): InputCommandOptions & { config?: string } {
   const files: Partial<Record<InputKind, string[]>> = {};
   for (const kind of INPUT_KINDS) {
-    const list = raw[kind];
+    // commander names the values of --order-report orderReport
+    const list = (raw as Record<string, string[] | undefined>)[kind.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];
     if (list !== undefined && list.length > 0) files[kind] = list;
   }
   return {

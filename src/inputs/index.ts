@@ -24,8 +24,9 @@ import type { Marketplace } from "../marketplaces.js";
 import type { Zone } from "../time.js";
 import type { RowContext } from "./cells.js";
 import { detectKind } from "./detect.js";
-import { mapColumns, type ColumnMap } from "./headers.js";
-import { isMerged, type Merged, type MergedKind, type RecordKind } from "./kind.js";
+import { mapColumns, normaliseHeader, type ColumnMap } from "./headers.js";
+import { isJoined, isMerged, isRecordKind, type AnyKind, type JoinedKind, type Merged, type MergedKind, type RecordKind } from "./kind.js";
+import { Joiner, type JoinRow, type JoinSummary } from "./join.js";
 import type { MergeOptions } from "./orders/merge.js";
 import { KINDS } from "./registry.js";
 
@@ -88,7 +89,11 @@ export interface ReadOptions {
 
 /** The file system seen by the reader (tests replace it with in-memory tables). */
 export interface ReadDeps {
-  open(file: string, options?: { stdin?: NodeJS.ReadableStream; onWait?: ReadOptions["onWait"] }): Promise<Table>;
+  /** `isHeader`: which line can be the header (rows above it skipped, read/open.ts). */
+  open(
+    file: string,
+    options?: { stdin?: NodeJS.ReadableStream; onWait?: ReadOptions["onWait"]; isHeader?: (cells: string[]) => boolean },
+  ): Promise<Table>;
   /**
    * "dir", "file" (anything else that open() should try), or, for a path that (through its
    * symbolic links) is a named pipe, socket or device, what it is ("a named pipe"): such a path
@@ -186,7 +191,7 @@ export async function readInputsWith(request: ReadRequest, options: ReadOptions,
           notes.push(`${file}: ${what.special} inside ${path}, not read; give its path to read it`);
           continue;
         }
-        const table = await deps.open(file, waitOf(options));
+        const table = await deps.open(file, { ...waitOf(options), isHeader: anyKindHeader() });
         if (isEmptyHeader(table.header)) {
           notes.push(`${file}: empty file, skipped`);
           continue;
@@ -202,7 +207,7 @@ export async function readInputsWith(request: ReadRequest, options: ReadOptions,
         });
       }
     } else {
-      const table = await deps.open(path, waitOf(options));
+      const table = await deps.open(path, { ...waitOf(options), isHeader: anyKindHeader() });
       if (isEmptyHeader(table.header)) {
         notes.push(`${path}: empty file, skipped (pass it with --orders, --feedback, ... to read it as that kind)`);
         continue;
@@ -213,10 +218,15 @@ export async function readInputsWith(request: ReadRequest, options: ReadOptions,
 
   if (request.stdin) add(request.stdin.kind, { file: "-", stdin: request.stdin.stream });
 
+  for (const kind of KINDS) {
+    if (!isJoined(kind) || !plan.has(kind.kind) || plan.has(kind.joins)) continue;
+    throw new AhrError("JOIN_WITHOUT_ORDERS", { kind: kind.kind, files: plan.get(kind.kind)!.map((p) => p.file) });
+  }
+
   const inputs: Record<string, Input<unknown>> = {};
   const referenced = new Set<string>();
   for (const kind of KINDS) {
-    if (isMerged(kind)) continue;
+    if (!isRecordKind(kind)) continue;
     const sources = plan.get(kind.kind);
     if (!sources) continue;
     const input = await readRecords(kind, sources, options, deps);
@@ -233,7 +243,12 @@ export async function readInputsWith(request: ReadRequest, options: ReadOptions,
     if (!isMerged(kind)) continue;
     const sources = plan.get(kind.kind);
     if (!sources) continue;
-    const { input, merged } = await readMerged(kind, sources, options, deps, referenced);
+    const joined: JoinedSources[] = [];
+    for (const k of KINDS) {
+      const s = plan.get(k.kind);
+      if (isJoined(k) && k.joins === kind.kind && s !== undefined) joined.push({ kind: k, sources: s });
+    }
+    const { input, merged } = await readMerged(kind, sources, options, deps, referenced, joined, inputs);
     for (const id of merged.outside) outside.add(id);
     for (const id of (input as { excludedIds?: ReadonlySet<string> }).excludedIds ?? []) excluded.add(id);
     inputs[kind.kind] = input;
@@ -255,7 +270,7 @@ export async function readInputsWith(request: ReadRequest, options: ReadOptions,
 function dropOutside(inputs: Record<string, Input<unknown>>, outside: ReadonlySet<string>): void {
   if (outside.size === 0) return;
   for (const kind of KINDS) {
-    if (isMerged(kind) || kind.dropOutside !== true || kind.orderId === undefined) continue;
+    if (!isRecordKind(kind) || kind.dropOutside !== true || kind.orderId === undefined) continue;
     const input = inputs[kind.kind];
     if (input === undefined) continue;
     const orderId = kind.orderId;
@@ -272,7 +287,7 @@ function dropOutside(inputs: Record<string, Input<unknown>>, outside: ReadonlySe
  */
 function dropExcluded(inputs: Record<string, Input<unknown>>, excluded: ReadonlySet<string>): void {
   for (const kind of KINDS) {
-    if (isMerged(kind) || kind.orderId === undefined) continue;
+    if (!isRecordKind(kind) || kind.orderId === undefined) continue;
     const input = inputs[kind.kind];
     if (input === undefined) continue;
     const orderId = kind.orderId;
@@ -282,6 +297,25 @@ function dropExcluded(inputs: Record<string, Input<unknown>>, excluded: Readonly
     input.recordCount ??= input.records.length;
     input.records = records;
   }
+}
+
+/** The header cells (normalised) some field of `kinds` accepts. */
+function knownHeaders(kinds: readonly AnyKind[]): Set<string> {
+  const known = new Set<string>();
+  for (const k of kinds) for (const f of k.schema) for (const h of [f.name, ...f.aliases]) known.add(normaliseHeader(h));
+  return known;
+}
+
+/** OpenOptions.isHeader: a line holding a known column of one of `kinds` (SPEC 9.1). */
+function headerOf(kinds: readonly AnyKind[]): (cells: string[]) => boolean {
+  const known = knownHeaders(kinds);
+  return (cells) => cells.some((c) => known.has(normaliseHeader(c)));
+}
+
+let anyKind: ((cells: string[]) => boolean) | null = null;
+/** isHeader for a file whose kind its header decides: a known column of any kind. */
+function anyKindHeader(): (cells: string[]) => boolean {
+  return (anyKind ??= headerOf(KINDS));
 }
 
 function isEmptyHeader(header: readonly string[]): boolean {
@@ -335,9 +369,10 @@ class Tally<R> {
 const waitOf = (options: ReadOptions): { onWait?: ReadOptions["onWait"] } =>
   options.onWait !== undefined ? { onWait: options.onWait } : {};
 
-async function openPending(p: Pending, deps: ReadDeps, options: ReadOptions): Promise<Table> {
+async function openPending(p: Pending, deps: ReadDeps, options: ReadOptions, kind: AnyKind): Promise<Table> {
   if (p.table) return p.table;
-  return deps.open(p.file, p.stdin ? { stdin: p.stdin } : waitOf(options));
+  const isHeader = headerOf([kind]);
+  return deps.open(p.file, p.stdin ? { stdin: p.stdin, isHeader } : { ...waitOf(options), isHeader });
 }
 
 const rowContext = (file: string, options: ReadOptions): RowContext => ({
@@ -361,7 +396,7 @@ interface RowHandler<R> {
  * reported after each batch.
  */
 async function eachRow<R>(
-  kind: RecordKind | MergedKind,
+  kind: AnyKind,
   sources: Pending[],
   options: ReadOptions,
   deps: ReadDeps,
@@ -369,7 +404,7 @@ async function eachRow<R>(
   perFile: (map: ColumnMap, file: string) => RowHandler<R>,
 ): Promise<void> {
   for (const p of sources) {
-    const table = await openPending(p, deps, options);
+    const table = await openPending(p, deps, options, kind);
     tally.input.files.push(p.file);
     if (isEmptyHeader(table.header)) continue;
     const map = columnsOf(kind, table, p.file, options);
@@ -474,21 +509,37 @@ function keepFilter(kind: RecordKind, options: ReadOptions): ((record: unknown) 
   return null;
 }
 
-/** A merged kind (orders): every row to the kind's merge, then the merged records. */
+/** The files of a kind joined onto a merged one. */
+interface JoinedSources {
+  kind: JoinedKind;
+  sources: Pending[];
+}
+
+/**
+ * A merged kind (orders): every row to the kind's merge; then the rows of the kinds joined onto
+ * it, through the merge's join target (join.ts), in registry order, each input's files in the
+ * order given; then the merged records. The joined inputs go to `inputs`; the fields their files
+ * have become columns of the merged input. With joined inputs, no record is only counted
+ * (countOnly decides from a record's first row, and the joined fields come later).
+ */
 async function readMerged(
   kind: MergedKind,
   sources: Pending[],
   options: ReadOptions,
   deps: ReadDeps,
   referenced: ReadonlySet<string>,
+  joined: readonly JoinedSources[],
+  inputs: Record<string, Input<unknown>>,
 ): Promise<{ input: Input<unknown>; merged: Merged<unknown> }> {
   const tally = new Tally<unknown>(kind.kind);
   const input = tally.input;
+  const countOnly = joined.length === 0 ? options.countOnly : undefined;
   const merge = kind.merge({
     ...(options.keepFromDay !== undefined ? { keepFromDay: options.keepFromDay } : {}),
-    ...(options.countOnly !== undefined ? { countOnly: options.countOnly } : {}),
+    ...(countOnly !== undefined ? { countOnly } : {}),
     referenced,
     files: sources.length,
+    ...(joined.length > 0 ? { joins: true } : {}),
   });
   await eachRow<unknown>(kind, sources, options, deps, tally, (map, file) => {
     const { parse, take } = merge.file(map, rowContext(file, options));
@@ -499,6 +550,10 @@ async function readMerged(
       },
     };
   });
+  if (joined.length > 0) {
+    const summary = await readJoined(merge, joined, options, deps, tally, inputs);
+    notesOfJoin(summary, tally.input.notes, inputs);
+  }
   const merged = merge.finish(
     options.skipInvalid
       ? (error, rows) => {
@@ -515,6 +570,60 @@ async function readMerged(
   const excluded = (merged.extra as { excluded?: number } | undefined)?.excluded ?? 0;
   if (merged.counted > 0 || excluded > 0) input.recordCount = input.records.length + merged.counted + excluded;
   return { input: { ...input, ...merged.extra }, merged };
+}
+
+/** The joined inputs' rows onto the merge (join.ts); their Inputs go to `inputs`. */
+async function readJoined(
+  merge: ReturnType<MergedKind["merge"]>,
+  joined: readonly JoinedSources[],
+  options: ReadOptions,
+  deps: ReadDeps,
+  mergedTally: Tally<unknown>,
+  inputs: Record<string, Input<unknown>>,
+): Promise<JoinSummary> {
+  const join = merge.joinTarget?.();
+  if (join === undefined) throw new Error("inputs: a kind joins onto a merged kind that has no join target");
+  const joiner = new Joiner(join.target);
+  for (const { kind, sources } of joined) {
+    const tally = new Tally<never>(kind.kind);
+    const into = joiner.input(kind.kind, kind.shipments);
+    await eachRow<JoinRow>(kind, sources, options, deps, tally as Tally<unknown>, (map, file) => {
+      for (const f of map.fields) {
+        const to = kind.gives[f];
+        if (to !== undefined) mergedTally.addColumns([to]);
+      }
+      return {
+        parse: kind.reader(map, rowContext(file, options)),
+        take(row) {
+          tally.input.rows++;
+          into.add(row);
+        },
+      };
+    });
+    tally.input.recordCount = tally.input.rows;
+    inputs[kind.kind] = { ...tally.input, unmatched: 0 } as Input<unknown>;
+  }
+  return joiner.finish(join.orderIdOf);
+}
+
+/** The join's notes: unmatched rows on each joined input, conflicts on the merged one. */
+function notesOfJoin(summary: JoinSummary, mergedNotes: string[], inputs: Record<string, Input<unknown>>): void {
+  for (const s of summary.inputs) {
+    const input = inputs[s.label] as (Input<unknown> & { unmatched: number }) | undefined;
+    if (input === undefined) continue;
+    input.unmatched = s.unmatched;
+    if (s.unmatched === 0) continue;
+    const rows = s.unmatched === 1 ? "1 row names an order" : `${s.unmatched} rows name orders`;
+    input.notes.push(
+      `${s.label}: ${rows} not in the orders input (first: ${s.unmatchedIds.join(", ")}): counted as unmatched, their fields not used`,
+    );
+  }
+  for (const c of summary.conflicts) {
+    const orders = c.orders === 1 ? "1 order has" : `${c.orders} orders have`;
+    mergedNotes.push(
+      `${c.field}: ${orders} a different value in ${c.example.other} than in ${c.example.used} (first: ${c.example.orderId}); the ${c.example.used} value is used`,
+    );
+  }
 }
 
 /**

@@ -17,6 +17,7 @@ import type { AhrError } from "../errors.js";
 import type { RowCursor } from "../read/rows.js";
 import type { RowContext, RowReader } from "./cells.js";
 import type { FieldSpec } from "./fields.js";
+import type { JoinRow, JoinTarget } from "./join.js";
 import type { ColumnMap } from "./headers.js";
 
 export type { ColumnMap, FieldSpec, RowContext, RowReader };
@@ -80,6 +81,11 @@ export interface MergeContext {
   referenced: ReadonlySet<string>;
   /** How many files of the kind will be read. */
   files: number;
+  /**
+   * Kinds will join onto this one (JoinedKind) after the rows: the merge gives a joinTarget()
+   * that tells an id read but not kept (too old, counted only) from one never read.
+   */
+  joins?: boolean;
 }
 
 /** One file's rows, for a merged kind: parse a row, then take it (false: a duplicate). */
@@ -108,6 +114,11 @@ export interface Merged<R> {
 /** One read of a merged kind. */
 export interface Merge<R, Row = unknown> {
   file(map: ColumnMap, ctx: RowContext): MergeFile<Row>;
+  /**
+   * The records as the join sees them (join.ts), after every file's rows and before finish();
+   * absent: nothing can join onto this kind. `orderIdOf`: the id at an index.
+   */
+  joinTarget?(): { target: JoinTarget; orderIdOf: (i: number) => string };
   /** `skip`: with --skip-invalid, a merged record that fails (rows: how many rows it had). */
   finish(skip?: (error: AhrError, rows: number) => void): Merged<R>;
 }
@@ -117,9 +128,31 @@ export interface MergedKind<K extends InputKind = InputKind, R = unknown, Row = 
   merge(ctx: MergeContext): Merge<R, Row>;
 }
 
+/**
+ * A kind whose rows add fields to the records of a merged kind, matched by order id (SPEC 9.1:
+ * order-report, unshipped, shipments). Read after the merged kind's rows, before it finishes;
+ * nothing of its own is kept (join.ts).
+ */
+export interface JoinedKind<K extends InputKind = InputKind> extends KindBase<K> {
+  /** The merged kind it joins onto. */
+  joins: InputKind;
+  /** Its fields -> the merged kind's fields they give (a column of the file: a column of that input). */
+  gives: Readonly<Record<string, string>>;
+  /** The rules of confirmation rows (join.ts): latest date, tracking on every row. */
+  shipments: boolean;
+  /** The row reader of one file; may return the same JoinRow each time. */
+  reader(map: ColumnMap, ctx: RowContext): RowReader<JoinRow>;
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyKind = RecordKind<InputKind, any> | MergedKind<InputKind, any, any>;
+export type AnyKind = RecordKind<InputKind, any> | MergedKind<InputKind, any, any> | JoinedKind;
 
 /** Whether a kind is merged (read after the record kinds). */
 export const isMerged = (k: AnyKind): k is Extract<AnyKind, { merge: unknown }> => "merge" in k;
+
+/** Whether a kind joins onto a merged one (read with it). */
+export const isJoined = (k: AnyKind): k is JoinedKind => "joins" in k;
+
+/** Whether a kind is read as one record per row (neither merged nor joined). */
+export const isRecordKind = (k: AnyKind): k is RecordKind<InputKind, unknown> => !isMerged(k) && !isJoined(k);
 

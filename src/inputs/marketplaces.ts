@@ -18,7 +18,7 @@
  */
 import { parseMarketplaceArg } from "../marketplaces.js";
 import type { Input, Inputs, Message, Order, OrdersInput, Violation } from "../records.js";
-import { isMerged } from "./kind.js";
+import { isRecordKind } from "./kind.js";
 import { KINDS } from "./registry.js";
 
 /** The marketplaces of the kept and counted orders, most orders first (ties: by name). */
@@ -90,7 +90,7 @@ export function split(inputs: Inputs, marketplaces: readonly string[]): Split {
 
   const splitInputs = new Map<string, Map<string, unknown[]>>();
   for (const kind of KINDS) {
-    if (isMerged(kind)) continue;
+    if (!isRecordKind(kind)) continue;
     const input = (inputs as Record<string, Input<unknown> | undefined>)[kind.kind];
     if (input === undefined) continue;
     if (kind.orderId !== undefined) splitInputs.set(kind.kind, byMarket(input, kind.orderId));

@@ -11,8 +11,11 @@ import chargebacks from "./chargebacks/index.js";
 import claims from "./claims/index.js";
 import feedback from "./feedback/index.js";
 import messages from "./messages/index.js";
+import orderReport from "./order-report/index.js";
 import orders from "./orders/index.js";
 import returns from "./returns/index.js";
+import shipments from "./shipments/index.js";
+import unshipped from "./unshipped/index.js";
 import violations from "./violations/index.js";
 
 export const KINDS: readonly AnyKind[] = [
@@ -23,6 +26,9 @@ export const KINDS: readonly AnyKind[] = [
   messages,
   returns,
   violations,
+  orderReport,
+  unshipped,
+  shipments,
 ];
 
 if (KINDS.map((k) => k.kind).join() !== INPUT_KINDS.join()) {

@@ -18,7 +18,7 @@ import { newCache } from "../metrics/cache.js";
 import { attentionOf } from "../metrics/attention.js";
 import { headroomOf, rateOf, statusOf } from "../metrics/status.js";
 import { windowDates, windowFor, type Window } from "../metrics/window.js";
-import { INPUT_KINDS, type Input, type InputKind, type Inputs } from "../records.js";
+import { INPUT_KINDS, JOINED_INPUT_KINDS, type Input, type InputKind, type Inputs } from "../records.js";
 import { formatDay, zone } from "../time.js";
 import { METRIC_FNS } from "../metrics/index.js";
 import { unmatchedDefects } from "../metrics/defects.js";
@@ -222,7 +222,8 @@ export function summariesOf(inputs: Inputs, unmatched: Partial<UnmatchedCounts>)
   for (const kind of INPUT_KINDS) {
     const input = inputOf(inputs, kind);
     if (input === undefined) continue;
-    const u = (unmatched as Partial<Record<InputKind, number>>)[kind] ?? 0;
+    // Joined inputs (SPEC 9.1) count their own unmatched rows and carry their own note.
+    const u = (unmatched as Partial<Record<InputKind, number>>)[kind] ?? (input as { unmatched?: number }).unmatched ?? 0;
     out.push({
       kind,
       files: [...input.files],
@@ -271,7 +272,8 @@ function count(n: number, one: string, many: string): string {
 /** "2 feedback rows refer to orders not in the orders input; ...", per input with unmatched rows. */
 export function unmatchedNotes(summaries: readonly InputSummary[]): string[] {
   return summaries
-    .filter((s) => s.unmatched > 0)
+    // A joined input (SPEC 9.1) counts its own unmatched rows and carries its own note.
+    .filter((s) => s.unmatched > 0 && !(JOINED_INPUT_KINDS as readonly InputKind[]).includes(s.kind))
     .map((s) => {
       const verb = s.unmatched === 1 ? "row refers to an order" : "rows refer to orders";
       return `${s.unmatched} ${s.kind} ${verb} not in the orders input; counted as unmatched, left out of ODR`;

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readInputsWith, type ReadOptions, type ReadRequest } from "../../src/inputs/index.js";
-import { isMerged } from "../../src/inputs/kind.js";
+import { isJoined, isMerged, isRecordKind } from "../../src/inputs/kind.js";
 import { KINDS, SCHEMAS, kindOf } from "../../src/inputs/registry.js";
 import { INPUT_FIELDS, INPUT_KINDS } from "../../src/records.js";
 import { parseDay, zone } from "../../src/time.js";
@@ -32,8 +32,7 @@ describe("the registry", () => {
   });
   it("orders is the one merged kind; the contract flags are today's (referenced ids, drop, keep, compact)", () => {
     expect(KINDS.filter(isMerged).map((k) => k.kind)).toEqual(["orders"]);
-    const flags = KINDS.filter((k) => !isMerged(k)).map((k) => {
-      if (isMerged(k)) throw new Error("unreachable");
+    const flags = KINDS.filter(isRecordKind).map((k) => {
       return {
         kind: k.kind,
         refers: k.orderId !== undefined,

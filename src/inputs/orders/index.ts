@@ -19,6 +19,7 @@ export default {
       ...(ctx.keepFromDay !== undefined ? { keepFromDay: ctx.keepFromDay } : {}),
       ...(ctx.countOnly !== undefined ? { countOnly: ctx.countOnly as MergeOptions["countOnly"] } : {}),
       referenced: ctx.referenced,
+      ...(ctx.joins === true ? { joins: true } : {}),
     });
     return {
       file(map, rowCtx) {
@@ -39,6 +40,7 @@ export default {
           },
         };
       },
+      joinTarget: () => merger.joinTarget(),
       finish(skip) {
         const records = merger.finish(skip);
         const counted = merger.countedSummary;

@@ -26,7 +26,8 @@ import { classifySalesChannel } from "../../marketplaces.js";
 import type { Order, Stamp } from "../../records.js";
 import { widened } from "../columns.js";
 import type { OrderRow } from "./reader.js";
-import { CHANNEL_SET, DEAD, freshRowHash, IdTable, OrderStore, orderViews, PAGE_MASK } from "./store.js";
+import { KNOWN, UNKNOWN, type JoinTarget } from "../join.js";
+import { CHANNEL_SET, DEAD, freshRowHash, IdTable, JOIN_SLOT, OrderStore, orderViews, PAGE_MASK } from "./store.js";
 
 const RECENT = 8192;
 
@@ -163,6 +164,44 @@ class CountedOrders {
   }
 }
 
+/** A set of 64-bit id hashes (two 32-bit lanes, idHash): open addressing, 0 marks empty. */
+class IdHashes {
+  private size = 0;
+  private a = new Int32Array(1024);
+  private b = new Int32Array(1024);
+  private used = new Uint8Array(1024);
+
+  has(x: number, y: number): boolean {
+    const mask = this.a.length - 1;
+    for (let k = x & mask; this.used[k] !== 0; k = (k + 1) & mask) if (this.a[k] === x && this.b[k] === y) return true;
+    return false;
+  }
+
+  add(x: number, y: number): void {
+    if (this.has(x, y)) return;
+    if ((this.size + 1) * 2 > this.a.length) this.rehash();
+    this.put(x, y);
+    this.size++;
+  }
+
+  private put(x: number, y: number): void {
+    const mask = this.a.length - 1;
+    let k = x & mask;
+    while (this.used[k] !== 0) k = (k + 1) & mask;
+    this.a[k] = x;
+    this.b[k] = y;
+    this.used[k] = 1;
+  }
+
+  private rehash(): void {
+    const { a, b, used } = this;
+    this.a = new Int32Array(a.length * 2);
+    this.b = new Int32Array(a.length * 2);
+    this.used = new Uint8Array(a.length * 2);
+    for (let k = 0; k < a.length; k++) if (used[k] !== 0) this.put(a[k]!, b[k]!);
+  }
+}
+
 /** What finish() says of the orders only counted (MergeOptions.countOnly). */
 export interface CountedSummary {
   /** How many orders were counted only. */
@@ -177,6 +216,11 @@ export interface CountedSummary {
 }
 
 export interface MergeOptions {
+  /**
+   * Kinds will join onto the orders (joinTarget()): the ids of dropped orders are remembered
+   * (as 64-bit hashes), so that a joined row naming one is matched, not unmatched.
+   */
+  joins?: boolean;
   /** Orders purchased before this day are dropped (see the module comment). */
   keepFromDay?: number;
   /** Order ids other inputs refer to: a dropped order's id is kept in outsideIds if listed. */
@@ -229,6 +273,7 @@ export class OrderMerger {
 
   constructor(private readonly options: MergeOptions = {}) {
     this.counted = options.countOnly !== undefined ? new CountedOrders() : null;
+    if (options.joins === true) this.dropped = new IdHashes();
   }
 
   /**
@@ -262,8 +307,15 @@ export class OrderMerger {
     return due !== null && due.ms >= c.endOfDay && due.day !== c.asOf;
   }
 
+  /** The ids of the dropped orders (MergeOptions.joins), as hashes. */
+  private dropped: IdHashes | null = null;
+
   private drop(id: string): void {
     if (this.options.referenced?.has(id)) this.outsideIds.add(id);
+    if (this.dropped !== null) {
+      idHash(id);
+      this.dropped.add(idA, idB);
+    }
     if (this.recent.has(id)) return;
     if (this.recentQueue.length < RECENT) this.recentQueue.push(id);
     else {
@@ -336,6 +388,36 @@ export class OrderMerger {
       this.names.set(row.orderId, names);
     }
     return "kept";
+  }
+
+  /**
+   * The orders as the join sees them (join.ts), between the last add() and finish(): an id kept
+   * is its store index; dropped (MergeOptions.joins) or only counted is KNOWN; else UNKNOWN.
+   * A joined field is written into the store, where the order's own rows put theirs.
+   */
+  joinTarget(): { target: JoinTarget; orderIdOf: (i: number) => string } {
+    const store = this.store;
+    const target: JoinTarget = {
+      find: (id) => {
+        const i = this.orders.get(id);
+        if (i !== undefined) return (store.page(i).flags[i & PAGE_MASK]! & DEAD) !== 0 ? KNOWN : i;
+        if (this.counted === null && this.dropped === null && this.outsideIds.size === 0) return UNKNOWN;
+        idHash(id);
+        if (this.counted !== null && this.counted.find(idA, idB) !== -1) return KNOWN;
+        if (this.dropped !== null && this.dropped.has(idA, idB)) return KNOWN;
+        return this.outsideIds.has(id) ? KNOWN : UNKNOWN;
+      },
+      size: () => store.size(),
+      stamp: (i, field) => store.page(i).joinedStamp(i & PAGE_MASK, JOIN_SLOT[field]),
+      setStamp: (i, field, st) => store.page(i).setJoinedStamp(i & PAGE_MASK, JOIN_SLOT[field], st),
+      text: (i, field) => (field === "tracking_number" ? store.page(i).tracking(i & PAGE_MASK) : null),
+      setText: (i, field, value) => {
+        if (field === "tracking_number") store.page(i).setTracking(i & PAGE_MASK, value);
+      },
+      cancelledBy: (i) => store.page(i).cancelledByOf(i & PAGE_MASK),
+      setCancelledBy: (i, value) => store.page(i).setCancelledBy(i & PAGE_MASK, value),
+    };
+    return { target, orderIdOf: (i) => store.id(i) };
   }
 
   /**

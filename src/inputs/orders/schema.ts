@@ -30,6 +30,9 @@ export const schema = schemaOf("orders", {
 
 /**
  * Kind detection (detect.ts): a header whose required fields are present is a orders export
- * when it has purchase_date and fulfillment_channel (required anyway).
+ * when it has purchase_date and fulfillment_channel (required anyway), and no `shipment-id`:
+ * Amazon's FBA shipments report has purchase-date and fulfillment-channel too, and is a
+ * shipments export (SPEC 9.1).
  */
-export const signature = (m: ColumnMap): boolean => m.fields.includes("purchase_date") && m.fields.includes("fulfillment_channel");
+export const signature = (m: ColumnMap, norm: ReadonlySet<string>): boolean =>
+  m.fields.includes("purchase_date") && m.fields.includes("fulfillment_channel") && !norm.has("shipment-id");

@@ -21,6 +21,9 @@ const DELIVERED = 4;
 const REFUNDED = 5;
 const SLOTS = 6;
 
+/** The date slots a joined report can fill (join.ts StampField). */
+export const JOIN_SLOT = { latest_ship_date: LATEST_SHIP, promised_delivery_date: PROMISED, shipped_at: SHIPPED } as const;
+
 // Bits of the flags column.
 export const CHANNEL_SET = 1;
 const AFN = 2;
@@ -260,6 +263,33 @@ class Page {
 
   tracking(i: number): string | null {
     return this.trackingNumbers.get(i);
+  }
+
+  // ---- the join (join.ts, through OrderMerger.joinTarget): fields set after the rows
+
+  /** Date slot `slot` (JOIN_SLOT) of order i, or null. */
+  joinedStamp(i: number, slot: number): Stamp | null {
+    return this.stamp(i, slot);
+  }
+
+  setJoinedStamp(i: number, slot: number, st: Stamp | null): void {
+    const k = i * SLOTS + slot;
+    this.wide.delete(k);
+    if (st === null) this.msOff[k] = NO_DATE;
+    else this.put(k, st);
+  }
+
+  setTracking(i: number, value: string | null): void {
+    this.trackingNumbers.set(i, value);
+  }
+
+  cancelledByOf(i: number): CancelledBy | null {
+    const by = (this.flags[i]! & BY_MASK) >> BY_SHIFT;
+    return by === 0 ? null : BY[by - 1]!;
+  }
+
+  setCancelledBy(i: number, value: CancelledBy): void {
+    this.flags[i] = (this.flags[i]! & ~BY_MASK) | ((BY.indexOf(value) + 1) << BY_SHIFT);
   }
 
   private statusId(s: string): number {
