@@ -583,7 +583,7 @@ async function readJoined(
 ): Promise<JoinSummary> {
   const join = merge.joinTarget?.();
   if (join === undefined) throw new Error("inputs: a kind joins onto a merged kind that has no join target");
-  const joiner = new Joiner(join.target);
+  const joiner = new Joiner(join.target, mergedTally.input.kind);
   for (const { kind, sources } of joined) {
     const tally = new Tally<never>(kind.kind);
     const into = joiner.input(kind.kind, kind.shipments);

@@ -121,8 +121,6 @@ export interface JoinSummary {
 /** How many unmatched ids each input keeps for its note. */
 export const UNMATCHED_SAMPLES = 3;
 
-/** The label of the orders input in conflict examples. */
-export const ORDERS_LABEL = "orders";
 
 // Per-order bits of `flags`.
 const SHIP_SEEN = 1; // a shipments row named the order
@@ -167,7 +165,11 @@ export class Joiner {
   private shipSource = new Uint8Array(0);
   private cap = 0;
 
-  constructor(private readonly target: JoinTarget) {}
+  /** `ordersLabel`: how notes name the input the orders come from (its kind). */
+  constructor(
+    private readonly target: JoinTarget,
+    private readonly ordersLabel: string,
+  ) {}
 
   /**
    * A joined input, in the order of precedence (the first added wins a disagreement). `label`
@@ -227,7 +229,7 @@ export class Joiner {
   }
 
   private label(source: number): string {
-    return source === 0 ? ORDERS_LABEL : this.inputs[source - 1]!.label;
+    return source === 0 ? this.ordersLabel : this.inputs[source - 1]!.label;
   }
 
   /** The "first source wins" fields of one row of input k. */
@@ -295,12 +297,12 @@ export class Joiner {
           g |= TRACK_JOINED;
         }
       } else if (tracking !== null && tracking !== cur) {
-        this.conflict(i, "tracking_number", row.orderId, ORDERS_LABEL, this.inputs[k]!.label);
+        this.conflict(i, "tracking_number", row.orderId, this.ordersLabel, this.inputs[k]!.label);
       }
       if (row.carrier !== null) {
         const c = t.text(i, "carrier");
         if (c === null) t.setText(i, "carrier", row.carrier);
-        else if (c !== row.carrier) this.conflict(i, "carrier", row.orderId, ORDERS_LABEL, this.inputs[k]!.label);
+        else if (c !== row.carrier) this.conflict(i, "carrier", row.orderId, this.ordersLabel, this.inputs[k]!.label);
       }
     }
     this.flags[i] = g;
@@ -320,7 +322,7 @@ export class Joiner {
       if (ms !== ms) continue;
       const cur = t.stamp(i, "shipped_at");
       if (cur === null) t.setStamp(i, "shipped_at", { ms, day: this.shipDay[i]! });
-      else if (cur.ms !== ms) this.conflict(i, "shipped_at", orderIdOf(i), ORDERS_LABEL, this.label(this.shipSource[i]!));
+      else if (cur.ms !== ms) this.conflict(i, "shipped_at", orderIdOf(i), this.ordersLabel, this.label(this.shipSource[i]!));
     }
     return {
       inputs: this.inputs.map(({ label, rows, unmatched, unmatchedIds }) => ({ label, rows, unmatched, unmatchedIds })),

@@ -56,7 +56,7 @@ const CASES: Case[] = [
     code: "UNKNOWN_KIND",
     params: { value: "refunds", accepted: ["orders", "feedback", "claims", "chargebacks", "messages", "returns", "violations"] },
     argv: ["schema", "refunds"],
-    line: 'ahr: unknown input kind "refunds"; expected one of orders, feedback, claims, chargebacks, messages, returns, violations',
+    line: 'ahr: unknown input kind "refunds"; expected one of orders, feedback, claims, chargebacks, messages, returns, violations, order-report, unshipped, shipments',
   },
   {
     code: "INIT_EXISTS",
@@ -73,7 +73,7 @@ const CASES: Case[] = [
     code: "STDIN_KIND",
     params: { accepted: ["orders", "feedback", "claims", "chargebacks", "messages", "returns", "violations"] },
     argv: ["check", "-", "--as-of", AS_OF],
-    line: 'ahr: reading standard input ("-") needs --kind orders|feedback|claims|chargebacks|messages|returns|violations',
+    line: 'ahr: reading standard input ("-") needs --kind orders|feedback|claims|chargebacks|messages|returns|violations|order-report|unshipped|shipments',
   },
   {
     // fixtures/marketplaces: Amazon.com (6 orders) and Amazon.ca (3); --marketplace DE is neither

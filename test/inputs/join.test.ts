@@ -69,7 +69,7 @@ describe("the join of SPEC 9.1 (fields onto the orders by order id)", () => {
     // report (samples/order-report.txt) gives latest-ship-date 2026-05-06T06:59:59Z and
     // latest-delivery-date 2026-05-13T06:59:59Z for 111-4827361-5520917.
     const { t, get, idOf } = target({ "111-4827361-5520917": {}, "702-6619302-4471428": { latest_ship_date: at(MAY(8), 6) } });
-    const j = new Joiner(t);
+    const j = new Joiner(t, "orders");
     const report = j.input("order-report", false);
     report.add(row("111-4827361-5520917", { latestShip: at(MAY(6), 6), promisedDelivery: at(MAY(13), 6), salesChannel: "Amazon.com" }));
     report.add(row("702-6619302-4471428", { latestShip: at(MAY(8), 6), cancelledBy: "unknown" }));
@@ -85,7 +85,7 @@ describe("the join of SPEC 9.1 (fields onto the orders by order id)", () => {
 
   it("counts unmatched rows per input and keeps a few distinct ids; an order read but not kept is matched", () => {
     const { t, idOf } = target({ A: {} }, ["OLD"]);
-    const j = new Joiner(t);
+    const j = new Joiner(t, "orders");
     const ship = j.input("shipments", true);
     // 6 rows: A (matched), OLD (matched, not kept), X twice, Y, Z, W -> unmatched 5, ids X, Y, Z.
     for (const id of ["A", "OLD", "X", "X", "Y", "Z", "W"]) ship.add(row(id, { shippedAt: at(MAY(5)) }));
@@ -99,7 +99,7 @@ describe("the join of SPEC 9.1 (fields onto the orders by order id)", () => {
       B: { latest_ship_date: at(MAY(6)) },
       C: {},
     });
-    const j = new Joiner(t);
+    const j = new Joiner(t, "orders");
     const report = j.input("order-report", false);
     // A differs (twice: two item rows, still one order), B agrees, C is filled: 1 order affected.
     report.add(row("A", { latestShip: at(MAY(7)) }));
@@ -116,7 +116,7 @@ describe("the join of SPEC 9.1 (fields onto the orders by order id)", () => {
 
   it("two joined sources: the first added wins, the second disagreeing is counted; rows of one source are not", () => {
     const { t, get, idOf } = target({ A: {}, B: {}, C: {} });
-    const j = new Joiner(t);
+    const j = new Joiner(t, "orders");
     const report = j.input("order-report", false);
     const unshipped = j.input("unshipped", false);
     // A: the report's second item row disagrees with its first: first row wins, no conflict.
@@ -137,7 +137,7 @@ describe("the join of SPEC 9.1 (fields onto the orders by order id)", () => {
 
   it("shipments: the latest ship date of an order's rows, tracking only when every row has one, carrier from the first", () => {
     const { t, get, idOf } = target({ A: {}, B: {}, C: {} });
-    const j = new Joiner(t);
+    const j = new Joiner(t, "orders");
     const ship = j.input("shipments", true);
     // A: two packages, 05-08 then 05-05 -> shipped 05-08; both tracked -> the first number.
     ship.add(row("A", { shippedAt: at(MAY(8)), trackingNumber: "T1", carrier: "Veho" }));
@@ -159,7 +159,7 @@ describe("the join of SPEC 9.1 (fields onto the orders by order id)", () => {
       A: { shipped_at: at(MAY(8)), tracking_number: "T1" },
       B: { shipped_at: at(MAY(5)), tracking_number: "T3" },
     });
-    const j = new Joiner(t);
+    const j = new Joiner(t, "orders");
     const ship = j.input("ship-confirm.txt", true);
     // A: rows 05-05 and 05-08; the latest equals the orders' 05-08: no conflict (a row-by-row
     // comparison would have called 05-05 one). Its tracking stays the orders' even though the
@@ -181,7 +181,7 @@ describe("the join of SPEC 9.1 (fields onto the orders by order id)", () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 8 }), (days) => {
         const { t, get, idOf } = target({ A: {} });
-        const j = new Joiner(t);
+        const j = new Joiner(t, "orders");
         const ship = j.input("shipments", true);
         for (const d of days) ship.add(row("A", { shippedAt: at(MAY(d)), trackingNumber: `T${d}` }));
         j.finish(idOf);
@@ -195,7 +195,7 @@ describe("the join of SPEC 9.1 (fields onto the orders by order id)", () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom("A", "B", "C", "X", "Y"), { maxLength: 30 }), (ids) => {
         const { t, idOf } = target({ A: {}, B: {}, C: {} });
-        const j = new Joiner(t);
+        const j = new Joiner(t, "orders");
         const input = j.input("order-report", false);
         for (const id of ids) input.add(row(id, { latestShip: at(MAY(1)) }));
         const s = j.finish(idOf);
