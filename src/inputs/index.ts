@@ -165,6 +165,8 @@ export async function readInputsWith(request: ReadRequest, options: ReadOptions,
 
   for (const kind of INPUT_KINDS) for (const file of request.files[kind] ?? []) add(kind, { file });
 
+  // A file whose kind its header decides: the header is a line with a known column of any kind.
+  const anyKind = request.auto.length > 0 ? headerOf(KINDS, options.columns) : undefined;
   for (const path of request.auto) {
     if ((await deps.kindOfPath(path)) === "dir") {
       const names = (await deps.listFiles(path)).filter((n) => !skippedInDir(n)).sort();
@@ -191,7 +193,7 @@ export async function readInputsWith(request: ReadRequest, options: ReadOptions,
           notes.push(`${file}: ${what.special} inside ${path}, not read; give its path to read it`);
           continue;
         }
-        const table = await deps.open(file, { ...waitOf(options), isHeader: anyKindHeader() });
+        const table = await deps.open(file, { ...waitOf(options), isHeader: anyKind });
         if (isEmptyHeader(table.header)) {
           notes.push(`${file}: empty file, skipped`);
           continue;
@@ -207,7 +209,7 @@ export async function readInputsWith(request: ReadRequest, options: ReadOptions,
         });
       }
     } else {
-      const table = await deps.open(path, { ...waitOf(options), isHeader: anyKindHeader() });
+      const table = await deps.open(path, { ...waitOf(options), isHeader: anyKind });
       if (isEmptyHeader(table.header)) {
         notes.push(`${path}: empty file, skipped (pass it with --orders, --feedback, ... to read it as that kind)`);
         continue;
@@ -299,23 +301,20 @@ function dropExcluded(inputs: Record<string, Input<unknown>>, excluded: Readonly
   }
 }
 
-/** The header cells (normalised) some field of `kinds` accepts. */
-function knownHeaders(kinds: readonly AnyKind[]): Set<string> {
+/** The header cells (normalised) some field of `kinds` accepts, configured headers included. */
+function knownHeaders(kinds: readonly AnyKind[], columns: ReadOptions["columns"]): Set<string> {
   const known = new Set<string>();
-  for (const k of kinds) for (const f of k.schema) for (const h of [f.name, ...f.aliases]) known.add(normaliseHeader(h));
+  for (const k of kinds) {
+    for (const f of k.schema) for (const h of [f.name, ...f.aliases]) known.add(normaliseHeader(h));
+    for (const h of Object.values(columns[k.kind] ?? {})) known.add(normaliseHeader(h));
+  }
   return known;
 }
 
 /** OpenOptions.isHeader: a line holding a known column of one of `kinds` (SPEC 9.1). */
-function headerOf(kinds: readonly AnyKind[]): (cells: string[]) => boolean {
-  const known = knownHeaders(kinds);
+function headerOf(kinds: readonly AnyKind[], columns: ReadOptions["columns"]): (cells: string[]) => boolean {
+  const known = knownHeaders(kinds, columns);
   return (cells) => cells.some((c) => known.has(normaliseHeader(c)));
-}
-
-let anyKind: ((cells: string[]) => boolean) | null = null;
-/** isHeader for a file whose kind its header decides: a known column of any kind. */
-function anyKindHeader(): (cells: string[]) => boolean {
-  return (anyKind ??= headerOf(KINDS));
 }
 
 function isEmptyHeader(header: readonly string[]): boolean {
@@ -371,7 +370,7 @@ const waitOf = (options: ReadOptions): { onWait?: ReadOptions["onWait"] } =>
 
 async function openPending(p: Pending, deps: ReadDeps, options: ReadOptions, kind: AnyKind): Promise<Table> {
   if (p.table) return p.table;
-  const isHeader = headerOf([kind]);
+  const isHeader = headerOf([kind], options.columns);
   return deps.open(p.file, p.stdin ? { stdin: p.stdin, isHeader } : { ...waitOf(options), isHeader });
 }
 

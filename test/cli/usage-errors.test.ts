@@ -54,7 +54,7 @@ const CASES: Case[] = [
   },
   {
     code: "UNKNOWN_KIND",
-    params: { value: "refunds", accepted: ["orders", "feedback", "claims", "chargebacks", "messages", "returns", "violations"] },
+    params: { value: "refunds", accepted: ["orders", "feedback", "claims", "chargebacks", "messages", "returns", "violations", "order-report", "unshipped", "shipments"] },
     argv: ["schema", "refunds"],
     line: 'ahr: unknown input kind "refunds"; expected one of orders, feedback, claims, chargebacks, messages, returns, violations, order-report, unshipped, shipments',
   },
@@ -71,7 +71,7 @@ const CASES: Case[] = [
   },
   {
     code: "STDIN_KIND",
-    params: { accepted: ["orders", "feedback", "claims", "chargebacks", "messages", "returns", "violations"] },
+    params: { accepted: ["orders", "feedback", "claims", "chargebacks", "messages", "returns", "violations", "order-report", "unshipped", "shipments"] },
     argv: ["check", "-", "--as-of", AS_OF],
     line: 'ahr: reading standard input ("-") needs --kind orders|feedback|claims|chargebacks|messages|returns|violations|order-report|unshipped|shipments',
   },

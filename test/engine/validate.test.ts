@@ -29,7 +29,7 @@ describe("checkHealth options", () => {
     const e = await rejection({ files: { order: [HEALTHY] }, asOf: AS_OF });
     expect(e.code).toBe("OPTIONS_INVALID");
     expect(e.message).toBe(
-      "checkHealth options: files.order: unknown input kind; expected one of orders, feedback, claims, chargebacks, messages, returns, violations",
+      "checkHealth options: files.order: unknown input kind; expected one of orders, feedback, claims, chargebacks, messages, returns, violations, order-report, unshipped, shipments",
     );
   });
 
