@@ -140,8 +140,12 @@ export const MESSAGES = {
   JOBS_INVALID: (p) => `--jobs ${JSON.stringify(p.value ?? "")} is not a number of threads; expected a whole number from 1 to 9999`,
   BATCH_OUT_INSIDE: (p) =>
     `--out ${p.file ?? ""} is inside the accounts directory; it would be read as an account: choose a folder outside it`,
-  JOIN_WITHOUT_ORDERS: (p) =>
-    `${(p.files ?? []).join(", ")}: the ${p.kind ?? ""} report adds fields to orders, but no orders input was given; add the All Orders report (Seller Central: Reports > Fulfillment > All Orders) with --orders FILE or in the same folder`,
+  /** `accepted`: the joined kinds given; `files`: their files. */
+  JOIN_WITHOUT_ORDERS: (p) => {
+    const kinds = p.accepted ?? [];
+    const these = kinds.length === 1 ? `this ${kinds[0]} report adds` : `these reports (${kinds.join(", ")}) add`;
+    return `${(p.files ?? []).map(showName).join(", ")}: ${these} fields to the orders, matched by order id, but no orders input was given; add the All Orders report (Seller Central: Reports > Fulfillment > All Orders) with --orders FILE or in the same folder`;
+  },
   INTERNAL: (p) =>
     `internal error: ${p.detail ?? "unexpected failure"}; this is a bug in ahr, please report it with the output of --debug`,
 } satisfies Record<string, Render>;

@@ -220,9 +220,12 @@ export async function readInputsWith(request: ReadRequest, options: ReadOptions,
 
   if (request.stdin) add(request.stdin.kind, { file: "-", stdin: request.stdin.stream });
 
-  for (const kind of KINDS) {
-    if (!isJoined(kind) || !plan.has(kind.kind) || plan.has(kind.joins)) continue;
-    throw new AhrError("JOIN_WITHOUT_ORDERS", { kind: kind.kind, files: plan.get(kind.kind)!.map((p) => p.file) });
+  const lonely = KINDS.filter((k) => isJoined(k) && plan.has(k.kind) && !plan.has(k.joins));
+  if (lonely.length > 0) {
+    throw new AhrError("JOIN_WITHOUT_ORDERS", {
+      accepted: lonely.map((k) => k.kind),
+      files: lonely.flatMap((k) => plan.get(k.kind)!.map((p) => p.file)),
+    });
   }
 
   const inputs: Record<string, Input<unknown>> = {};
@@ -613,8 +616,9 @@ function notesOfJoin(summary: JoinSummary, mergedNotes: string[], inputs: Record
     input.unmatched = s.unmatched;
     if (s.unmatched === 0) continue;
     const rows = s.unmatched === 1 ? "1 row names an order" : `${s.unmatched} rows name orders`;
+    const fields = s.unmatched === 1 ? "its fields" : "their fields";
     input.notes.push(
-      `${s.label}: ${rows} not in the orders input (first: ${s.unmatchedIds.join(", ")}): counted as unmatched, their fields not used`,
+      `${s.label}: ${rows} not in the orders input (first: ${s.unmatchedIds.join(", ")}): counted as unmatched, ${fields} not used`,
     );
   }
   for (const c of summary.conflicts) {
