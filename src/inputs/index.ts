@@ -521,8 +521,9 @@ interface JoinedSources {
  * A merged kind (orders): every row to the kind's merge; then the rows of the kinds joined onto
  * it, through the merge's join target (join.ts), in registry order, each input's files in the
  * order given; then the merged records. The joined inputs go to `inputs`; the fields their files
- * have become columns of the merged input. With joined inputs, no record is only counted
- * (countOnly decides from a record's first row, and the joined fields come later).
+ * have become columns of the merged input. With joined inputs, only Amazon-fulfilled orders are
+ * only counted (countOnly decides from an order's first row; a seller-fulfilled order's joined
+ * fields come later).
  */
 async function readMerged(
   kind: MergedKind,
@@ -535,7 +536,7 @@ async function readMerged(
 ): Promise<{ input: Input<unknown>; merged: Merged<unknown> }> {
   const tally = new Tally<unknown>(kind.kind);
   const input = tally.input;
-  const countOnly = joined.length === 0 ? options.countOnly : undefined;
+  const countOnly = options.countOnly;
   const merge = kind.merge({
     ...(options.keepFromDay !== undefined ? { keepFromDay: options.keepFromDay } : {}),
     ...(countOnly !== undefined ? { countOnly } : {}),
@@ -614,6 +615,8 @@ function notesOfJoin(summary: JoinSummary, mergedNotes: string[], inputs: Record
     const input = inputs[s.label] as (Input<unknown> & { unmatched: number }) | undefined;
     if (input === undefined) continue;
     input.unmatched = s.unmatched;
+    // Rows naming an order of no marketplace (SPEC 9.3): counted as excluded (the orders' note names them).
+    if (s.excluded > 0) input.excluded = s.excluded;
     if (s.unmatched === 0) continue;
     const rows = s.unmatched === 1 ? "1 row names an order" : `${s.unmatched} rows name orders`;
     const fields = s.unmatched === 1 ? "its fields" : "their fields";

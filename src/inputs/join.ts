@@ -91,6 +91,11 @@ export interface JoinTarget {
   setText(i: number, field: TextField, value: string | null): void;
   cancelledBy(i: number): CancelledBy | null;
   setCancelledBy(i: number, value: CancelledBy): void;
+  /**
+   * Whether order i is of no marketplace (SPEC 9.3: MCF): its joined rows are counted as
+   * `excluded` and change nothing. Absent: none is.
+   */
+  excluded?(i: number): boolean;
 }
 
 /** What the join found for one joined input. */
@@ -102,6 +107,8 @@ export interface JoinedInputSummary {
   unmatched: number;
   /** The first few of their order ids (distinct, in order of appearance). */
   unmatchedIds: string[];
+  /** Rows naming an order of no marketplace (JoinTarget.excluded). */
+  excluded: number;
 }
 
 /** Orders on which two sources disagreed about one field. */
@@ -178,7 +185,7 @@ export class Joiner {
   input(label: string, shipments: boolean): JoinedInput {
     if (this.inputs.length >= 254) throw new Error("Joiner: too many joined inputs");
     const k = this.inputs.length;
-    const summary = { label, rows: 0, unmatched: 0, unmatchedIds: [] as string[], shipments };
+    const summary = { label, rows: 0, unmatched: 0, unmatchedIds: [] as string[], excluded: 0, shipments };
     this.inputs.push(summary);
     return {
       add: (row) => {
@@ -192,6 +199,10 @@ export class Joiner {
           return;
         }
         if (i < 0) return;
+        if (this.target.excluded?.(i) === true) {
+          summary.excluded++;
+          return;
+        }
         this.ensure(i);
         this.first(i, k, row);
         if (shipments) this.shipment(i, k, row);
@@ -325,7 +336,7 @@ export class Joiner {
       else if (cur.ms !== ms) this.conflict(i, "shipped_at", orderIdOf(i), this.ordersLabel, this.label(this.shipSource[i]!));
     }
     return {
-      inputs: this.inputs.map(({ label, rows, unmatched, unmatchedIds }) => ({ label, rows, unmatched, unmatchedIds })),
+      inputs: this.inputs.map(({ label, rows, unmatched, unmatchedIds, excluded }) => ({ label, rows, unmatched, unmatchedIds, excluded })),
       conflicts: JOIN_FIELDS.flatMap((field) => {
         const c = this.conflicts.get(field);
         return c === undefined ? [] : [c];

@@ -229,6 +229,52 @@ describe.concurrent("joined reports (SPEC 9.1), end to end", () => {
     );
   });
 
+  it("old orders: a seller-fulfilled one is held for its joined dates, an Amazon-fulfilled one only counted", async () => {
+    const d = await tempDir();
+    // Both bought 2025-12-31 = D - 140, before every purchase-dated window (odr reaches back
+    // 2 x 60 + 14 = 134 days for its previous window) but inside the AHR's 180 days.
+    await writeFile(
+      join(d, "orders.csv"),
+      "order_id,purchase_date,fulfillment_channel,order_status\n" +
+        "111-2000001-0000001,2025-12-31T10:00:00Z,MFN,Shipped\n" +
+        "112-2000002-0000002,2025-12-31T11:00:00Z,AFN,Shipped\n",
+    );
+    // The order report says ship by 05-15 (a date: the end of that day); confirmed 05-18: late.
+    await writeFile(join(d, "order-report.csv"), "order-id,latest-ship-date\n111-2000001-0000001,2026-05-15\n");
+    await writeFile(
+      join(d, "ship-confirm.txt"),
+      "order-id\tship-date\tcarrier-code\ttracking-number\n" +
+        "111-2000001-0000001\t2026-05-18\tUSPS\t9400111899223344556677\n" +
+        "112-2000002-0000002\t2026-01-01\tUPS\t1Z999AA10123456784\n",
+    );
+    const { report } = await json(["check", d]);
+    // lsr 30d (04-21..05-20): the MFN order, latest ship day 05-15, late -> 1/1.
+    expect(counts(row(report, "lsr", 30))).toEqual([1, 1]);
+    // Both matched (the AFN one is only counted for the AHR): no unmatched row; 2 orders in 180 days.
+    expect(report.inputs.map((i) => i.unmatched)).toEqual([0, 0, 0]);
+    expect((report as unknown as { accountHealth: { orders180d: number } }).accountHealth.orders180d).toBe(2);
+  });
+
+  it("the Order Report's sales-channel is an order's marketplace when the orders file has none", async () => {
+    const d = await tempDir();
+    await writeFile(
+      join(d, "orders.csv"),
+      "order_id,purchase_date,fulfillment_channel\n111-3000001-0000001,2026-05-10T10:00:00Z,MFN\n702-3000002-0000002,2026-05-11T10:00:00Z,MFN\n",
+    );
+    await writeFile(
+      join(d, "order-report.txt"),
+      "order-id\tsales-channel\tlatest-ship-date\n111-3000001-0000001\tAmazon.com\t2026-05-12\n702-3000002-0000002\tAmazon.ca\t2026-05-13\n",
+    );
+    const { report } = await json(["check", d]);
+    // Two marketplaces, both from the order report: the AHR of each counts its 1 order
+    // (marketplaces of equal size in name order: Amazon.ca first).
+    const mps = (report as unknown as { marketplaces: { marketplace: string; accountHealth: { orders180d: number } }[] }).marketplaces;
+    expect(mps.map((m) => [m.marketplace, m.accountHealth.orders180d])).toEqual([
+      ["Amazon.ca", 1],
+      ["Amazon.com", 1],
+    ]);
+  });
+
   it("ahr schema lists each joined kind with its flag and headers", async () => {
     for (const [kind, header] of [
       ["order-report", "is-buyer-requested-cancellation"],

@@ -80,7 +80,7 @@ describe("the join of SPEC 9.1 (fields onto the orders by order id)", () => {
     expect(get("702-6619302-4471428").cancelled_by).toBe("unknown");
     // The same value in both sources is no conflict.
     expect(s.conflicts).toEqual([]);
-    expect(s.inputs).toEqual([{ label: "order-report", rows: 2, unmatched: 0, unmatchedIds: [] }]);
+    expect(s.inputs).toEqual([{ label: "order-report", rows: 2, unmatched: 0, unmatchedIds: [], excluded: 0 }]);
   });
 
   it("counts unmatched rows per input and keeps a few distinct ids; an order read but not kept is matched", () => {
@@ -90,7 +90,22 @@ describe("the join of SPEC 9.1 (fields onto the orders by order id)", () => {
     // 6 rows: A (matched), OLD (matched, not kept), X twice, Y, Z, W -> unmatched 5, ids X, Y, Z.
     for (const id of ["A", "OLD", "X", "X", "Y", "Z", "W"]) ship.add(row(id, { shippedAt: at(MAY(5)) }));
     const s = j.finish(idOf);
-    expect(s.inputs[0]).toEqual({ label: "shipments", rows: 7, unmatched: 5, unmatchedIds: ["X", "Y", "Z"] });
+    expect(s.inputs[0]).toEqual({ label: "shipments", rows: 7, unmatched: 5, unmatchedIds: ["X", "Y", "Z"], excluded: 0 });
+  });
+
+  it("a row naming an order of no marketplace (SPEC 9.3: MCF) is counted as excluded and changes nothing", () => {
+    const { t, get, idOf } = target({ "S01-4415570-2209813": {}, A: {} });
+    const excludedTarget = { ...t, excluded: (i: number) => idOf(i).startsWith("S01-") };
+    const j = new Joiner(excludedTarget, "orders");
+    const ship = j.input("shipments", true);
+    // 3 rows: the MCF order twice (excluded 2), A once (applied).
+    ship.add(row("S01-4415570-2209813", { shippedAt: at(MAY(5)), trackingNumber: "1Z" }));
+    ship.add(row("S01-4415570-2209813", { shippedAt: at(MAY(6)), trackingNumber: "1Z" }));
+    ship.add(row("A", { shippedAt: at(MAY(7)), trackingNumber: "94" }));
+    const s = j.finish(idOf);
+    expect(s.inputs[0]).toEqual({ label: "shipments", rows: 3, unmatched: 0, unmatchedIds: [], excluded: 2 });
+    expect(get("S01-4415570-2209813").shipped_at).toBeNull();
+    expect(get("A").shipped_at).toEqual(at(MAY(7)));
   });
 
   it("a field from the orders input wins; a joined source that disagrees is a conflict, counted once per order", () => {

@@ -7,6 +7,7 @@
 import { Cells, type RowContext, type RowReader } from "../cells.js";
 import type { ColumnMap } from "../headers.js";
 import { blankJoinRow, type JoinRow } from "../join.js";
+import { marketplaceName } from "../../marketplaces.js";
 import { parseCancelledBy } from "../orders/vocabulary.js";
 
 /** The same JoinRow is overwritten by every call (the join copies what it keeps). */
@@ -26,7 +27,8 @@ export function orderReportReader(map: ColumnMap, ctx: RowContext): RowReader<Jo
     r.latestShip = c.date(row, pLatest, line, true);
     r.promisedDelivery = c.date(row, pPromised, line);
     r.cancelledBy = parseCancelledBy(c.text(row, pBy));
-    r.salesChannel = c.opt(row, pChannel);
+    const channel = c.opt(row, pChannel);
+    r.salesChannel = channel === null ? null : marketplaceName(channel);
     return r;
   };
 }

@@ -218,7 +218,9 @@ export interface CountedSummary {
 export interface MergeOptions {
   /**
    * Kinds will join onto the orders (joinTarget()): the ids of dropped orders are remembered
-   * (as 64-bit hashes), so that a joined row naming one is matched, not unmatched.
+   * (as 64-bit hashes), so that a joined row naming one is matched, not unmatched; and with
+   * countOnly, only Amazon-fulfilled orders are only counted (a joined row adds nothing an
+   * Amazon-fulfilled order's metrics read).
    */
   joins?: boolean;
   /** Orders purchased before this day are dropped (see the module comment). */
@@ -293,6 +295,9 @@ export class OrderMerger {
     // An order that is no marketplace's (MCF) is kept, to be left out and counted in finish().
     if (row.salesChannel !== null && classifySalesChannel(row.salesChannel).kind === "excluded") return false;
     if (row.purchase === null || row.purchase.day >= c.beforeDay || row.channel === null) return false;
+    // With joined reports (MergeOptions.joins) a seller-fulfilled order's ship-by, promised and
+    // ship dates may come later, from them: only an Amazon-fulfilled one is decided by its row.
+    if (this.options.joins === true && row.channel !== "afn") return false;
     const fields = this.fields;
     const outside = (st: Stamp | null, field: string): boolean =>
       st === null ? fields !== null && !fields.has(field) : st.day < c.basisFrom || st.day > c.asOf;
@@ -397,6 +402,7 @@ export class OrderMerger {
    */
   joinTarget(): { target: JoinTarget; orderIdOf: (i: number) => string } {
     const store = this.store;
+    const excludedMarket: boolean[] = [];
     const target: JoinTarget = {
       find: (id) => {
         const i = this.orders.get(id);
@@ -410,9 +416,19 @@ export class OrderMerger {
       size: () => store.size(),
       stamp: (i, field) => store.page(i).joinedStamp(i & PAGE_MASK, JOIN_SLOT[field]),
       setStamp: (i, field, st) => store.page(i).setJoinedStamp(i & PAGE_MASK, JOIN_SLOT[field], st),
-      text: (i, field) => (field === "tracking_number" ? store.page(i).tracking(i & PAGE_MASK) : null),
+      // sales_channel: the order's marketplace (store.market, a marketplaceName); carrier: not kept.
+      text: (i, field) =>
+        field === "tracking_number" ? store.page(i).tracking(i & PAGE_MASK) : field === "sales_channel" ? store.market(i) : null,
       setText: (i, field, value) => {
         if (field === "tracking_number") store.page(i).setTracking(i & PAGE_MASK, value);
+        else if (field === "sales_channel" && value !== null) store.page(i).market[i & PAGE_MASK] = store.marketId(value);
+      },
+      excluded: (i) => {
+        const m = store.page(i).market[i & PAGE_MASK]!;
+        if (m < 0) return false;
+        let e = excludedMarket[m];
+        if (e === undefined) e = excludedMarket[m] = classifySalesChannel(store.markets[m]!).kind === "excluded";
+        return e;
       },
       cancelledBy: (i) => store.page(i).cancelledByOf(i & PAGE_MASK),
       setCancelledBy: (i, value) => store.page(i).setCancelledBy(i & PAGE_MASK, value),
