@@ -6,6 +6,7 @@
  *
  *   node bench/run.js [--rows 1000000] [--runs 3] [--as-of 2026-11-20] [--big] [--regen]
  *                     [--no-csv] [--no-duckdb] [--no-html] [--version-runs 10] [--big-runs 1] [--split-bound]
+ *                     [--no-joins] [--only-joins]
  *
  * --big (or BENCH_BIG=1) also generates 5x the rows (same daily volume over 5x the days) and
  * compares ahr's peak RSS there with the figure at --rows; it takes a few minutes and ~2 GB of disk.
@@ -15,6 +16,11 @@
  * The HTML report (issue 15): `check --format html --output FILE` on the same inputs, run in
  * turn with the JSON check (--runs pairs); the target is the median of the pairs' ratios <= 2.
  * Skipped with --no-html, or when the build has no html format.
+ *
+ * The joined reports (issue 13): an Order Report and a ship-confirm file derived from the All
+ * Orders file (bench/joined.js) added to the TSV check, runs alternated (without, with, without,
+ * ...); targets: the joins add at most 60% wall time, and peak RSS stays under 320 MiB at 1M rows.
+ * --no-joins skips it, --only-joins runs only it (and its targets).
  *
  * Wall time: from spawn to exit of a child `node bin/ahr.js ...` (median of --runs). Peak memory:
  * the child's max RSS, from `/usr/bin/time -f %M` when present, else from bench/maxrss.js, which
@@ -27,6 +33,7 @@ import { loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_AS_OF, argValue, ensureData } from "./generate.js";
+import { ensureJoined } from "./joined.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(HERE);
@@ -56,6 +63,8 @@ try {
     duckdb: !argv.includes("--no-duckdb"),
     splitBound: argv.includes("--split-bound"),
     html: !argv.includes("--no-html"),
+    joins: !argv.includes("--no-joins"),
+    onlyJoins: argv.includes("--only-joins"),
   };
 } catch (e) {
   process.stderr.write(`bench: ${e.message}\n`);
@@ -218,6 +227,59 @@ async function splitBound(dir, m) {
   return { ms: median(walls), walls };
 }
 
+// ------------------------------------------------------------------ the joined reports
+
+/**
+ * The TSV check without and with the joined reports (bench/joined.js: an Order Report and a
+ * ship-confirm file of ~1M item rows each at 1M rows), runs alternated so that a change of load
+ * hits both alike: median walls and CPU, largest peak RSS, and the median of the pairs' ratios.
+ */
+async function joins(dir, m, results) {
+  const { manifest: j, reused } = await ensureJoined(dir, m, note);
+  const jf = j.files;
+  log(`joined reports ${reused ? "reused" : `derived (${j.seconds.toFixed(1)} s)`}: ${jf.orderReport.name} ${int(jf.orderReport.rows)} rows ` +
+    `${(jf.orderReport.bytes / MiB).toFixed(1)} MiB, ${jf.shipConfirm.name} ${int(jf.shipConfirm.rows)} rows ${(jf.shipConfirm.bytes / MiB).toFixed(1)} MiB`);
+  const without = checkArgs(dir, m);
+  const withJoins = [...without.slice(0, 1), "--order-report", join(dir, jf.orderReport.name), "--shipments", join(dir, jf.shipConfirm.name), ...without.slice(1)];
+  const pairs = [];
+  for (let i = 0; i < opts.runs; i++) {
+    const a = await runOnce(AHR, without, { okCodes: [0, 1], label: "ahr check (without joins)" });
+    const b = await runOnce(AHR, withJoins, { okCodes: [0, 1], label: "ahr check (with joins)" });
+    pairs.push({ a, b });
+  }
+  const r = {
+    withoutMs: median(pairs.map((p) => p.a.ms)),
+    withMs: median(pairs.map((p) => p.b.ms)),
+    withoutWalls: pairs.map((p) => p.a.ms),
+    withWalls: pairs.map((p) => p.b.ms),
+    withoutCpuMs: median(pairs.map((p) => p.a.cpuMs)),
+    withCpuMs: median(pairs.map((p) => p.b.cpuMs)),
+    withoutRssKiB: Math.max(...pairs.map((p) => p.a.rssKiB)),
+    withRssKiB: Math.max(...pairs.map((p) => p.b.rssKiB)),
+    ratio: median(pairs.map((p) => p.b.ms / p.a.ms)),
+    cpuRatio: median(pairs.map((p) => p.b.cpuMs / p.a.cpuMs)),
+    rows: { orderReport: jf.orderReport.rows, shipConfirm: jf.shipConfirm.rows },
+  };
+  const report = JSON.parse(pairs[0].b.stdout);
+  r.unmatched = report.inputs.filter((i) => i.kind !== "orders").reduce((s, i) => s + (i.unmatched ?? 0), 0);
+  results.joins = r;
+  log(`${pad("ahr check, TSV, without joins", 34)} ${secs(r.withoutMs)}, cpu ${secs(r.withoutCpuMs)}, peak ${mib(r.withoutRssKiB)}`);
+  log(`${pad("  + order report + ship-confirm", 34)} ${secs(r.withMs)}, cpu ${secs(r.withCpuMs)}, peak ${mib(r.withRssKiB)}`);
+  log(`${pad("  ratio with / without", 34)} wall ${r.ratio.toFixed(2)}x, cpu ${r.cpuRatio.toFixed(2)}x (medians of the pairs; walls ${r.withWalls.map(secs).join(", ")} vs ${r.withoutWalls.map(secs).join(", ")})`);
+  return r;
+}
+
+function joinTargets(r) {
+  const at = opts.rows === 1_000_000 ? "" : ` (measured at ${int(opts.rows)} rows; the target is for 1,000,000)`;
+  if (r === null) {
+    target("joined reports add <= 60% wall time", null, "skipped: --no-joins");
+    target("peak RSS with joined reports < 320 MiB", null, "skipped: --no-joins");
+    return;
+  }
+  target("joined reports add <= 60% wall time", r.ratio <= 1.6, `+${((r.ratio - 1) * 100).toFixed(0)}% (${secs(r.withMs)} vs ${secs(r.withoutMs)})${at}`);
+  target("peak RSS with joined reports < 320 MiB", r.withRssKiB < 320 * 1024, `${mib(r.withRssKiB)} (${mib(r.withoutRssKiB)} without)${at}`);
+}
+
 // ------------------------------------------------------------------ the run
 
 async function main() {
@@ -240,6 +302,16 @@ async function main() {
   log(`node ${process.version}; wall = median of ${opts.runs}; peak RSS via ${haveTime ? "/usr/bin/time -f %M" : "bench/maxrss.js (resourceUsage().maxRSS)"}`);
   loadLine("start");
   log();
+
+  if (opts.onlyJoins) {
+    const r = await joins(dir, m, results);
+    log();
+    loadLine("end");
+    log("targets:");
+    joinTargets(r);
+    for (const t of targets) log(`  ${t.pass === null ? "SKIP" : t.pass ? "PASS" : "FAIL"}  ${pad(t.name, 44)} ${t.detail}`);
+    return;
+  }
 
   // ahr --version
   const ver = await measure(AHR, ["--version"], opts.versionRuns, { label: "ahr --version" });
@@ -291,6 +363,9 @@ async function main() {
     log(`${pad("  json, interleaved with it", 34)} ${secs(jMs)}, cpu ${secs(results.html.jsonCpuMs)}`);
     log(`${pad("  ratio html / json", 34)} wall ${ratio.toFixed(2)}x, cpu ${cpuRatio.toFixed(2)}x (medians of the pairs)`);
   }
+
+  // The joined reports (issue 13).
+  const joined = opts.joins ? await joins(dir, m, results) : null;
 
   // DuckDB: the same counts, when it can be imported.
   let duck = null;
@@ -379,6 +454,7 @@ async function main() {
     const r = results.big.rssKiB / tsv.rssKiB;
     target("peak RSS at 5x rows <= 1.3x the 1x figure", r <= 1.3, `${r.toFixed(2)}x (${mib(results.big.rssKiB)} vs ${mib(tsv.rssKiB)})`);
   } else target("peak RSS at 5x rows <= 1.3x the 1x figure", null, "skipped: pass --big or BENCH_BIG=1 (generates 5x the rows, takes a few minutes)");
+  joinTargets(joined);
   target("ahr --version < 150 ms", ver.ms < 150, `${ver.ms.toFixed(0)} ms`);
   for (const t of targets) log(`  ${t.pass === null ? "SKIP" : t.pass ? "PASS" : "FAIL"}  ${pad(t.name, 44)} ${t.detail}`);
   results.targets = targets;
