@@ -143,7 +143,7 @@ export const MESSAGES = {
   /** `accepted`: the joined kinds given; `files`: their files. */
   JOIN_WITHOUT_ORDERS: (p) => {
     const kinds = p.accepted ?? [];
-    const these = kinds.length === 1 ? `this ${kinds[0]} report adds` : `these reports (${kinds.join(", ")}) add`;
+    const these = kinds.length === 1 ? `this ${kinds[0]} file adds` : `these reports (${kinds.join(", ")}) add`;
     return `${(p.files ?? []).map(showName).join(", ")}: ${these} fields to the orders, matched by order id, but no orders input was given; add the All Orders report (Seller Central: Reports > Fulfillment > All Orders) with --orders FILE or in the same folder`;
   },
   INTERNAL: (p) =>
