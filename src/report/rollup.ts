@@ -20,9 +20,9 @@
  * is the worst row's.
  *
  * Marketplaces: when a report's metric rows carry `marketplace` (a report of several
- * marketplaces), each marketplace is its own row, with the AHR whose `marketplace` matches (when
- * `accountHealth` is a list) or the report's one AHR. Otherwise the report is one row with
- * marketplace null.
+ * marketplaces, SPEC 9.3), each marketplace is its own row, with its AHR and summary from the
+ * report's `marketplaces[]` (else, for an older layout, the AHR whose `marketplace` matches and
+ * statuses counted from its rows). Otherwise the report is one row with marketplace null.
  */
 import { MESSAGES, type ErrorCode, type ErrorParams } from "../errors.js";
 import { formatDay, parseDay } from "../time.js";
@@ -300,6 +300,26 @@ export function readReport(source: string, doc: unknown, name: string): RollupEn
           })();
 
     const marketplaces = [...new Set(metrics.map((m) => m.marketplace).filter((m): m is string => m !== null))];
+    // A report of two or more marketplaces (SPEC 9.3) carries each one's AHR and summary.
+    const perMarket = new Map<string, { health: RollupHealth; status: RowStatus; breaches: number; atRisk: number; exit: 0 | 1 }>();
+    const listed = doc["marketplaces"];
+    if (Array.isArray(listed)) {
+      listed.forEach((x, i) => {
+        const path = `marketplaces[${i}].`;
+        if (!isObj(x)) throw new ShapeError(`marketplaces[${i}]: expected an object`);
+        const name = str(x, path, "marketplace");
+        const ms = obj(x, path, "summary");
+        const e = field(ms, `${path}summary.`, "exitCode");
+        if (e !== 0 && e !== 1) throw new ShapeError(`${path}summary.exitCode: expected 0 or 1`);
+        perMarket.set(name, {
+          health: readHealth(obj(x, path, "accountHealth"), `${path}accountHealth.`),
+          status: oneOf<RowStatus>(ms, `${path}summary.`, "status", ROW_STATUSES),
+          breaches: num(ms, `${path}summary.`, "breaches"),
+          atRisk: num(ms, `${path}summary.`, "atRisk"),
+          exit: e,
+        });
+      });
+    }
     const plain = (m: RollupMetric & { marketplace: string | null }): RollupMetric => ({
       id: m.id,
       channel: m.channel,
@@ -329,6 +349,19 @@ export function readReport(source: string, doc: unknown, name: string): RollupEn
     // One row per marketplace; the report's exit code goes to the rows that hold what failed it.
     const rows = marketplaces.map((mkt) => {
       const own = metrics.filter((m) => m.marketplace === mkt || m.marketplace === null);
+      const given = perMarket.get(mkt);
+      if (given !== undefined) {
+        return {
+          ...base,
+          marketplace: mkt,
+          status: given.status,
+          breaches: given.breaches,
+          atRisk: given.atRisk,
+          metrics: worstFirst(own.map(plain)),
+          accountHealth: plainHealth(given.health),
+          reportExitCode: given.exit,
+        };
+      }
       const health = healths.find((h) => h.marketplace === mkt) ?? healths.find((h) => h.marketplace === null);
       const statuses: { level: string; status: string }[] = [
         ...own.map((m) => ({ level: m.level, status: m.status as string })),

@@ -226,6 +226,33 @@ describe("ahr rollup over the demo written under three account names and as-of d
   }, 30_000);
 });
 
+describe("ahr rollup of a report of two marketplaces (fixtures/marketplaces, SPEC 9.3)", () => {
+  it("one row per marketplace with its own AHR, summary and exit code", async () => {
+    // fixtures/marketplaces/README.md, as of 2026-05-20: Amazon.com breaches ODR 1/4 = 25%, PFCR
+    // 1/2 = 50%, LSR 30d 1/5 = 20%, VTR 4/5 = 80% (4 breaches), AHR 200 - 2 = 198 at risk (1 at
+    // risk), exit 1; Amazon.ca nothing breached, AHR 200 - 8 - 2 = 190 at risk, exit 0.
+    const file = join(work, "two-markets.json");
+    const fixture = join(ROOT, "fixtures", "marketplaces");
+    const c = await ahr(["check", fixture, "--as-of", "2026-05-20", "--account", "eu", "--format", "json", "--output", file], work);
+    expect(c.code).toBe(1);
+    const r = await ahr(["rollup", file, "--format", "json"], work);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout) as {
+      rows: { account: string; marketplace: string; status: string; breaches: number; atRisk: number; exitCode: number; accountHealth: { score: number; band: string }; metrics: { id: string; windowDays: number; rate: number }[] }[];
+    };
+    expect(doc.rows.map((x) => [x.account, x.marketplace, x.status, x.breaches, x.atRisk, x.exitCode, x.accountHealth.score, x.accountHealth.band])).toEqual([
+      ["eu", "Amazon.com", "breach", 4, 1, 1, 198, "at_risk"],
+      ["eu", "Amazon.ca", "at_risk", 0, 1, 0, 190, "at_risk"],
+    ]);
+    expect(doc.rows[0]!.metrics.slice(0, 4).map((m) => [m.id, m.windowDays, m.rate])).toEqual([
+      ["odr", 60, 1 / 4],
+      ["pfcr", 7, 1 / 2],
+      ["lsr", 30, 1 / 5],
+      ["vtr", 30, 4 / 5],
+    ]);
+  }, 30_000);
+});
+
 describe("ahr batch over a folder of accounts with one broken account", () => {
   let accounts = "";
   let result: Result = { code: null, stdout: "", stderr: "" };
