@@ -2,10 +2,11 @@
  * openTable: a file (or standard input) to a Table. The byte layer in order:
  * source (file/stdin) -> gunzip when the bytes are gzip -> binary sniffing -> text decoding
  * (BOM, UTF-16, UTF-8 with the Windows-1252 fallback) -> header line and delimiter ->
- * the TSV fast path or csv-parse.
+ * the TSV fast path or the CSV scan (csv-scan.ts; csv-parse, csv.ts, behind an internal option).
  */
 import { AhrError } from "../errors.js";
 import { openCsv } from "./csv.js";
+import { openCsvScan } from "./csv-scan.js";
 import { detectDelimiter, type Delimiter } from "./delimiter.js";
 import { chunkText, decodeText, namesAmazonJapan, type LegacyEncoding, type TextChunk } from "./encoding.js";
 import { MAX_BLANK_PREFIX, MAX_RECORD, SNIFF_BYTES } from "./limits.js";
@@ -32,6 +33,11 @@ export interface OpenOptions {
    * the first non-blank line as before. The caller knows the kinds' columns; this layer does not.
    */
   isHeader?: (cells: string[]) => boolean;
+  /**
+   * Internal: the reader of comma and semicolon files. "scan" (the default) is csv-scan.ts;
+   * "csv-parse" is csv.ts, the reference the property test holds the scan to.
+   */
+  csvReader?: "scan" | "csv-parse";
 }
 
 /** How many non-blank lines are looked at for the header (OpenOptions.isHeader). */
@@ -219,10 +225,15 @@ export async function openTable(file: string, options: OpenOptions = {}): Promis
       const line = first.line + 1;
       rowsOf = (columns) => tsvRows(rest, line, it, columns, name);
       batchesOf = (columns) => tsvBatches(rest, line, it, columns, name);
-    } else {
+    } else if (options.csvReader === "csv-parse") {
       const csv = await openCsv(delimiter, first.text, texts, name, first.line - 1);
       header = csv.header;
       rowsOf = csv.rows;
+    } else {
+      const csv = await openCsvScan(delimiter, first.text, texts, name, first.line - 1);
+      header = csv.header;
+      rowsOf = csv.rows;
+      batchesOf = csv.batches;
     }
 
     await source.suspend();
@@ -256,7 +267,7 @@ export async function openTable(file: string, options: OpenOptions = {}): Promis
     };
     const batches = batchesOf;
     if (batches !== null) {
-      // No wrapper generator: tsvBatches closes the text source itself when it ends.
+      // No wrapper generator: tsvBatches and the CSV scan close the text source themselves.
       table.cellBatches = (columns: number[]): AsyncIterable<CellBatch> => {
         claim();
         return batches(columns);
