@@ -153,6 +153,19 @@ describe("in process: formats, Amazon's files, usage errors", () => {
     expect(doc.lists[0].amazonOnly).toEqual([{ orderId: "111-0000000-0000006", date: "2026-05-14", source: `${list}:3` }]);
   });
 
+  it("Amazon's valid-tracking list agrees order by order with ahr's VTR offenders (exit 0)", async () => {
+    const dir = await tempDir();
+    const list = join(dir, "valid-tracking.txt");
+    // ...06 shipped without a tracking number: ahr's one VTR offender (promised 05-18, in Amazon's
+    // range 04-20..05-19); ...05 is listed without the X, so Amazon does not count it
+    const header = "Order ID\tCarrier Name\tTracking ID\tOrigin Country\tPromised Delivery Date\tShip Method\tShip Option\tNo Valid Tracking\tNo Carrier Scan\tPackage Value\tProduct Category";
+    await writeFile(list, `${header}\n111-0000000-0000006\tUPS\t\tUS\t05/18/2026\tStd\tStd\tX\t\t9.00\tHome\n111-0000000-0000005\tUPS\t1Z0005\tUS\t05/19/2026\tStd\tStd\t\tX\t9.00\tHome\n`);
+    const f = fakeIo();
+    expect(await run(["reconcile", EXPORTS, "--amazon", list, "--format", "json"], f.io)).toBe(0);
+    const doc = JSON.parse(f.out());
+    expect(doc.lists[0]).toMatchObject({ title: "Amazon's valid-tracking list", verdict: "agrees", both: 1, notCounted: 1, amazonOnly: [], ahrOnly: [] });
+  });
+
   const usage: [string, string[], string][] = [
     ["AMAZON_MISSING", ["reconcile", ORDERS], "ahr: no Amazon seller performance report given; pass --amazon FILE (the JSON of GET_V2_SELLER_PERFORMANCE_REPORT, plain or .gz), or put it among the paths"],
     [

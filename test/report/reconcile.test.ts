@@ -2,6 +2,7 @@
  * The reconciliation core (report/reconcile.ts) on hand-made figures and tallies: every verdict,
  * every explanation, the list comparison and the AHR side by side. D = 2026-05-19 throughout.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { METRICS, type ChannelScope, type MetricId } from "../../src/catalog.js";
 import { resolveConfig } from "../../src/config/load.js";
@@ -254,5 +255,19 @@ describe("Amazon's lists, order by order", () => {
   it("with no range for its metric the list is not comparable", () => {
     const r = buildReconcile(input([{ amazon: market("X", []), marketplace: null, tallies: [], coverage: fullCoverage, estimate: null }], { lists: [list] }));
     expect(r.lists[0]).toMatchObject({ verdict: "not_comparable", reason: "Amazon's report gives no range for PFCR: nothing to compare the list over" });
+  });
+});
+
+describe("properties", () => {
+  it("a rate Amazon printed from the same counts (n/d rounded to k digits) always agrees; one more bad item at 6 digits never does", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 1, max: 6 }), (d, n0, k) => {
+        const n = n0 % (d + 1);
+        const printed = { value: Number((n / d).toFixed(k)), decimals: k };
+        expect(rateAgrees(printed, n, d)).toBe(true);
+        // 1/d >= 1e-5 > 0.5e-6 for d <= 100000: one more item moves the 6-digit rate
+        if (n < d) expect(rateAgrees({ value: Number((n / d).toFixed(6)), decimals: 6 }, n + 1, d)).toBe(false);
+      }),
+    );
   });
 });
