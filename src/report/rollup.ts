@@ -405,6 +405,7 @@ function compareRows(a: RollupRow, b: RollupRow): number {
     (a.accountHealth?.score ?? Infinity) - (b.accountHealth?.score ?? Infinity) ||
     text(a.account, b.account) ||
     text(a.marketplace, b.marketplace) ||
+    text(b.asOf, a.asOf) ||
     text(a.source, b.source)
   );
 }

@@ -282,6 +282,16 @@ describe("buildRollup properties", () => {
     );
   });
 
+  it("two reports of one account that differ only in as-of date sort newest first, whatever the input order", () => {
+    // Same account, source, status, exit code and score: only asOf tells them apart (fast-check
+    // found the tie: the order followed the input). Both are within a day of the newest, so ok.
+    const older = okEntry("acme", "2026-11-19", "good", 0);
+    const newer = okEntry("acme", "2026-11-20", "good", 0);
+    for (const input of [[older, newer], [newer, older]]) {
+      expect(buildRollup(input, V).rows.map((r) => r.asOf)).toEqual(["2026-11-20", "2026-11-19"]);
+    }
+  });
+
   it("the order does not depend on the order the reports were read in", () => {
     fc.assert(
       fc.property(fc.array(entry, { maxLength: 20 }).chain((es) => fc.tuple(fc.constant(es), fc.shuffledSubarray(es, { minLength: es.length, maxLength: es.length }))), ([a, b]) => {
