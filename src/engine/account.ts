@@ -10,6 +10,7 @@ import type { DateOrder, ResolvedConfig } from "../config/defaults.js";
 import { isAhrError } from "../errors.js";
 import { rowError, type RollupError } from "../report/rollup.js";
 import type { FailOn, Report } from "../report/types.js";
+import { amazonForCheck } from "./amazon.js";
 import { checkWithConfig } from "./check.js";
 import { resolveCheckConfig } from "./options.js";
 
@@ -65,18 +66,17 @@ export async function checkAccount(job: AccountJob): Promise<AccountResult> {
         : structuredClone(job.shared);
     // The folder's name is the account's name (SPEC 12), whatever its config says.
     config.account = job.name;
-    const report = await checkWithConfig(
-      config,
-      {
-        paths: [job.dir],
-        ...(job.asOf !== undefined ? { asOf: job.asOf } : {}),
-        ...(job.now !== undefined ? { now: job.now } : {}),
-        ...(job.details !== undefined ? { details: job.details } : {}),
-        ...(job.failOn !== undefined ? { failOn: job.failOn } : {}),
-        ...(job.skipInvalid !== undefined ? { skipInvalid: job.skipInvalid } : {}),
-      },
-      own ?? job.config ?? null,
-    );
+    // Amazon's own reports in the folder (SPEC 10): set aside and used for the AHR notes only, as
+    // `ahr check` does.
+    const amazon = await amazonForCheck(config, {
+      paths: [job.dir],
+      ...(job.asOf !== undefined ? { asOf: job.asOf } : {}),
+      ...(job.now !== undefined ? { now: job.now } : {}),
+      ...(job.details !== undefined ? { details: job.details } : {}),
+      ...(job.failOn !== undefined ? { failOn: job.failOn } : {}),
+      ...(job.skipInvalid !== undefined ? { skipInvalid: job.skipInvalid } : {}),
+    });
+    const report = amazon.apply(await checkWithConfig(config, amazon.options, own ?? job.config ?? null));
     return { report };
   } catch (e) {
     return { error: asRowError(e) };

@@ -348,6 +348,24 @@ describe("ahr batch over a folder of accounts with one broken account", () => {
   }, 60_000);
 });
 
+describe("ahr batch with Amazon's V2 report in an account folder (SPEC 10, as ahr check)", () => {
+  it("the report is set aside and applied to the AHR notes; the metrics equal ahr check's", async () => {
+    // fixtures/reconcile/exports holds orders, feedback and seller-performance.json, whose
+    // accountHealthRating is ahrScore 250, ahrStatus GREAT (read from the file by hand).
+    const exports = join(ROOT, "fixtures", "reconcile", "exports");
+    cpSync(exports, join(work, "v2-accounts", "acme"), { recursive: true });
+    const batch = await ahr(["batch", "v2-accounts", "--out", "v2-out", "--as-of", "2026-05-20"], work);
+    expect(batch.stderr).toBe("");
+    expect(batch.code).not.toBe(2);
+    const check = await ahr(["check", join("v2-accounts", "acme"), "--as-of", "2026-05-20", "--format", "json"], work);
+    const fromBatch = JSON.parse(readFileSync(join(work, "v2-out", "acme.json"), "utf8"));
+    const fromCheck = JSON.parse(check.stdout);
+    expect(fromBatch.accountHealth.amazon).toMatchObject({ score: 250, status: "GREAT" });
+    expect(fromBatch.metrics).toEqual(fromCheck.metrics);
+    expect(fromBatch.accountHealth.amazon).toEqual(fromCheck.accountHealth.amazon);
+  }, 60_000);
+});
+
 describe("the new error codes, their full text, exit 2, nothing on stdout", () => {
   const cases: [string, string[], string][] = [
     ["ROLLUP_NO_INPUT", ["rollup"], "ahr: no report given; try: ahr rollup reports/  (the JSON files ahr check --format json wrote)"],
