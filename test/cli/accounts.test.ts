@@ -15,13 +15,11 @@
  * row good; AHR 200 + 4 x floor(509 / 200) - 6 = 202, healthy; summary 1 breach, 2 at risk, exit
  * code 1 (--fail-on breach). As of 2026-10-16, ODR MFN 1 / 140 = 0.71%.
  */
-import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, tempDir } from "./helpers.js";
+import { ROOT, spawnAhr, tempDir } from "./helpers.js";
 
-const BIN = join(ROOT, "bin", "ahr.js");
 const DEMO = join(ROOT, "fixtures", "demo");
 
 interface Result {
@@ -31,18 +29,7 @@ interface Result {
 }
 
 function ahr(args: string[], cwd: string, extraEnv: Record<string, string> = {}): Promise<Result> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of ["FORCE_COLOR", "NO_COLOR", "GITHUB_STEP_SUMMARY", "CI", "TERM"]) delete env[k];
-  Object.assign(env, extraEnv);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (s: string) => (stdout += s));
-    child.stderr.setEncoding("utf8").on("data", (s: string) => (stderr += s));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  return spawnAhr(args, { cwd, env: extraEnv });
 }
 
 /**

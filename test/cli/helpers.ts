@@ -1,4 +1,5 @@
 /** A fake Io for run(): collects stdout and stderr, fixed clock, chosen env and TTY. */
+import { spawn } from "node:child_process";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -56,4 +57,29 @@ export function fakeIo(options: {
 
 export async function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), "ahr-cli-"));
+}
+
+export interface SpawnResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * `node bin/ahr.js ARGS` as a child process, without the colour and CI variables of the
+ * environment the tests run in (FORCE_COLOR, NO_COLOR, GITHUB_STEP_SUMMARY, CI, TERM), plus `env`.
+ */
+export function spawnAhr(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<SpawnResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of ["FORCE_COLOR", "NO_COLOR", "GITHUB_STEP_SUMMARY", "CI", "TERM"]) delete env[k];
+  Object.assign(env, options.env ?? {});
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, "bin", "ahr.js"), ...args], { cwd: options.cwd ?? ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (s: string) => (stdout += s));
+    child.stderr.setEncoding("utf8").on("data", (s: string) => (stderr += s));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
 }

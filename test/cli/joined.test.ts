@@ -33,14 +33,12 @@
  *   rows: orders 9 (8 orders), order-report 9 (1 unmatched), unshipped 1, shipments
  *     2 + 1 + 2 + 1 + 2 = 8 (fba, jp, new, classic, tool; 1 unmatched).
  */
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { copyFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROOT, tempDir } from "./helpers.js";
+import { ROOT, spawnAhr, tempDir } from "./helpers.js";
 
-const BIN = join(ROOT, "bin", "ahr.js");
 const DIR = "fixtures/joined";
 const AS_OF = "2026-05-20";
 
@@ -51,17 +49,7 @@ interface Result {
 }
 
 function ahr(args: string[]): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    for (const k of ["FORCE_COLOR", "NO_COLOR", "GITHUB_STEP_SUMMARY", "CI", "TERM"]) delete env[k];
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (s: string) => (stdout += s));
-    child.stderr.setEncoding("utf8").on("data", (s: string) => (stderr += s));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  return spawnAhr(args);
 }
 
 interface Row {

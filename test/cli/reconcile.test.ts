@@ -12,16 +12,14 @@
  * - OTDR: no delivery dates in the inputs -> not comparable (not a difference).
  * fixtures/reconcile/v2-differs.json is the same report with the 10-day LSR at 2 late shipments.
  */
-import { spawn } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/run.js";
-import { ROOT, fakeIo, tempDir } from "./helpers.js";
+import { ROOT, fakeIo, spawnAhr, tempDir } from "./helpers.js";
 
-const BIN = join(ROOT, "bin", "ahr.js");
 const EXPORTS = "fixtures/reconcile/exports";
 const ORDERS = `${EXPORTS}/orders.csv`;
 const FEEDBACK = `${EXPORTS}/feedback.csv`;
@@ -29,17 +27,7 @@ const DIFFERS = "fixtures/reconcile/v2-differs.json";
 const SAMPLE = "fixtures/amazon/seller-performance-v2.json";
 
 function ahr(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    for (const k of ["FORCE_COLOR", "NO_COLOR", "GITHUB_STEP_SUMMARY", "CI", "TERM"]) delete env[k];
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (s: string) => (stdout += s));
-    child.stderr.setEncoding("utf8").on("data", (s: string) => (stderr += s));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  return spawnAhr(args);
 }
 
 describe.concurrent("e2e: the built CLI", () => {
