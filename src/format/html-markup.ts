@@ -34,3 +34,20 @@ export function html(strings: TemplateStringsArray, ...values: Value[]): Markup 
 export function raw(text: string): Markup {
   return new Markup(text);
 }
+
+/**
+ * The `<head>` every ahr page shares: the Content-Security-Policy that allows no script, no
+ * request and no form (mail clients and CI artifact viewers open these files), light and dark
+ * mode, the generator, the title and the page's own CSS.
+ */
+export function pageHead(title: Value, version: string, css: string): Markup {
+  return html`<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<meta name="generator" content="ahr ${version}">
+<title>${title}</title>
+<style>${raw(css)}</style>
+</head>`;
+}

@@ -15,7 +15,7 @@
  * It does not import html.ts: that module loads the chart code, which a roll-up does not need.
  */
 import type { Rollup, RollupRow, RollupState } from "../report/rollup.js";
-import { html, raw, type Markup } from "./html-markup.js";
+import { html, pageHead, type Markup } from "./html-markup.js";
 import { metricTokens, problemLines, summaryLine } from "./rollup.js";
 import { clip } from "./sanitize.js";
 import { BAND_WORD, STATUS_SYMBOL, STATUS_WORD, grouped } from "./words.js";
@@ -116,15 +116,7 @@ export function formatRollupHtml(r: Rollup): string {
   const newest = r.newestAsOf === null ? "no usable report" : html`newest as of <strong>${r.newestAsOf}</strong>`;
   return html`<!doctype html>
 <html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<meta name="generator" content="ahr ${r.tool.version}">
-<title>ahr rollup: ${grouped(r.summary.accounts)} ${r.summary.accounts === 1 ? "account" : "accounts"}, worst ${headText}</title>
-<style>${raw(CSS)}</style>
-</head>
+${pageHead(html`ahr rollup: ${grouped(r.summary.accounts)} ${r.summary.accounts === 1 ? "account" : "accounts"}, worst ${headText}`, r.tool.version, CSS)}
 <body>
 <main>
 <header>

@@ -39,7 +39,7 @@ import {
   targetText,
 } from "./words.js";
 import { chartSvg } from "./html-chart.js";
-import { html, raw, type Markup } from "./html-markup.js";
+import { html, pageHead, raw, type Markup } from "./html-markup.js";
 import { clip, showName } from "./sanitize.js";
 import type { FormatContext } from "./types.js";
 
@@ -303,15 +303,7 @@ function notesSection(notes: readonly string[]): Markup {
 function page(title: string, body: Markup, version: string, footer: string): string {
   return html`<!doctype html>
 <html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<meta name="generator" content="ahr ${version}">
-<title>${title}</title>
-<style>${raw(CSS)}</style>
-</head>
+${pageHead(title, version, CSS)}
 <body>
 <main>
 ${body}
