@@ -6,7 +6,7 @@
  *
  *   node bench/run.js [--rows 1000000] [--runs 3] [--as-of 2026-11-20] [--big] [--regen]
  *                     [--no-csv] [--no-duckdb] [--no-html] [--version-runs 10] [--big-runs 1] [--split-bound]
- *                     [--no-joins] [--only-joins]
+ *                     [--no-joins] [--only-joins] [--no-trend] [--only-trend] [--trend-metrics odr,lsr]
  *
  * --big (or BENCH_BIG=1) also generates 5x the rows (same daily volume over 5x the days) and
  * compares ahr's peak RSS there with the figure at --rows; it takes a few minutes and ~2 GB of disk.
@@ -16,6 +16,12 @@
  * The HTML report (issue 15): `check --format html --output FILE` on the same inputs, run in
  * turn with the JSON check (--runs pairs); the target is the median of the pairs' ratios <= 2.
  * Skipped with --no-html, or when the build has no html format.
+ *
+ * The trends (issue 18): `trend M --days 90 --format json` on the same inputs for every metric,
+ * each run in turn with the JSON check like the HTML report (check, html, check, trend odr, check,
+ * trend pfcr, ...); the target, one line per metric: the median of its pairs' ratios <= 1.2.
+ * --no-trend skips them, --only-trend runs only them (and their targets), --trend-metrics a,b
+ * only those metrics.
  *
  * The joined reports (issue 13): an Order Report and a ship-confirm file derived from the All
  * Orders file (bench/joined.js) added to the TSV check, runs alternated (without, with, without,
@@ -65,6 +71,8 @@ try {
     html: !argv.includes("--no-html"),
     joins: !argv.includes("--no-joins"),
     onlyJoins: argv.includes("--only-joins"),
+    trend: !argv.includes("--no-trend"),
+    onlyTrend: argv.includes("--only-trend"),
   };
 } catch (e) {
   process.stderr.write(`bench: ${e.message}\n`);
@@ -280,6 +288,89 @@ function joinTargets(r) {
   target("peak RSS with joined reports < 320 MiB", r.withRssKiB < 320 * 1024, `${mib(r.withRssKiB)} (${mib(r.withoutRssKiB)} without)${at}`);
 }
 
+// ------------------------------------------------------------------ against the JSON check
+
+/**
+ * Commands measured against the JSON check of the same inputs (the HTML report, issue 15; the
+ * trends, issue 18). Each round runs, for each variant in turn, the check and then the variant
+ * (check, html, check, trend odr, check, trend pfcr, ...; --runs rounds), so a change of load
+ * hits a variant and its check alike. Per variant: median walls and CPU of its runs and of the
+ * checks paired with them, its largest peak RSS, the medians of the pairs' wall and CPU ratios.
+ */
+async function againstCheck(dir, m, variants) {
+  const check = checkArgs(dir, m);
+  const pairs = variants.map(() => []);
+  for (let i = 0; i < opts.runs; i++) {
+    for (const [k, v] of variants.entries()) {
+      const c = await runOnce(AHR, check, { okCodes: [0, 1], label: "ahr check (json, paired)" });
+      const x = await runOnce(AHR, v.args, { okCodes: v.okCodes, label: v.label });
+      pairs[k].push({ c, x });
+    }
+  }
+  return variants.map((v, k) => {
+    const p = pairs[k];
+    return {
+      id: v.id,
+      ms: median(p.map((q) => q.x.ms)),
+      walls: p.map((q) => q.x.ms),
+      cpuMs: median(p.map((q) => q.x.cpuMs)),
+      rssKiB: Math.max(...p.map((q) => q.x.rssKiB)),
+      checkMs: median(p.map((q) => q.c.ms)),
+      checkWalls: p.map((q) => q.c.ms),
+      checkCpuMs: median(p.map((q) => q.c.cpuMs)),
+      ratio: median(p.map((q) => q.x.ms / q.c.ms)),
+      cpuRatio: median(p.map((q) => q.x.cpuMs / q.c.cpuMs)),
+    };
+  });
+}
+
+// ------------------------------------------------------------------ the trends (issue 18)
+
+const TREND_DAYS = 90;
+const TREND_TARGET = 1.2;
+
+/**
+ * `ahr trend M --days 90 --format json` on the check's three inputs, one variant per metric (the
+ * metrics of the build, dist/catalog.js; --trend-metrics a,b picks some).
+ */
+async function trendVariants(dir, m) {
+  const { METRIC_IDS } = await import(join(ROOT, "dist", "catalog.js"));
+  const asked = argValue(argv, "--trend-metrics", "");
+  const ids = asked === "" ? [...METRIC_IDS] : asked.split(",");
+  const unknown = ids.filter((id) => !METRIC_IDS.includes(id));
+  if (unknown.length > 0) throw new RunFailed(`--trend-metrics: no metric ${unknown.join(", ")} (metrics: ${METRIC_IDS.join(", ")})`);
+  const f = m.files;
+  return ids.map((id) => ({
+    id,
+    args: ["trend", id, "--orders", join(dir, f.ordersTsv.name), "--feedback", join(dir, f.feedback.name),
+      "--messages", join(dir, f.messages.name), "--as-of", opts.asOf, "--days", String(TREND_DAYS), "--format", "json"],
+    okCodes: [0],
+    label: `ahr trend ${id}`,
+  }));
+}
+
+/** The trend variants' figures, printed and by metric. */
+function trendResults(paired) {
+  const out = {};
+  for (const p of paired) {
+    out[p.id] = p;
+    log(`${pad(`ahr trend ${p.id} --days ${TREND_DAYS}`, 34)} ${secs(p.ms)}, cpu ${secs(p.cpuMs)}, peak ${mib(p.rssKiB)}; ` +
+      `check ${secs(p.checkMs)}, cpu ${secs(p.checkCpuMs)}: wall ${p.ratio.toFixed(2)}x, cpu ${p.cpuRatio.toFixed(2)}x (medians of the pairs)`);
+  }
+  return out;
+}
+
+function trendTargets(r) {
+  if (r === undefined) {
+    target(`ahr trend <metric> --days ${TREND_DAYS} <= ${TREND_TARGET}x a check`, null, "skipped: --no-trend");
+    return;
+  }
+  for (const p of Object.values(r)) {
+    target(`ahr trend ${p.id} --days ${TREND_DAYS} <= ${TREND_TARGET}x a check`, p.ratio <= TREND_TARGET,
+      `${p.ratio.toFixed(2)}x (${secs(p.ms)} vs ${secs(p.checkMs)}; cpu ${p.cpuRatio.toFixed(2)}x)`);
+  }
+}
+
 // ------------------------------------------------------------------ the run
 
 async function main() {
@@ -313,6 +404,16 @@ async function main() {
     return;
   }
 
+  if (opts.onlyTrend) {
+    const r = trendResults(await againstCheck(dir, m, await trendVariants(dir, m)));
+    log();
+    loadLine("end");
+    log("targets:");
+    trendTargets(r);
+    for (const t of targets) log(`  ${t.pass === null ? "SKIP" : t.pass ? "PASS" : "FAIL"}  ${pad(t.name, 44)} ${t.detail}`);
+    return;
+  }
+
   // ahr --version
   const ver = await measure(AHR, ["--version"], opts.versionRuns, { label: "ahr --version" });
   results.version = { ms: ver.ms };
@@ -325,44 +426,38 @@ async function main() {
   throughput("ahr check, TSV orders + fb + msgs", tsv.ms, tsvVol, tsv.rssKiB, tsv.cpuMs);
   const report = JSON.parse(tsv.stdout);
 
-  // HTML report (issue 15): the same check with --format html (a chart per metric row: a 90-day
-  // trend of each metric and window, replayed over the inputs read once), against the JSON
-  // check, runs interleaved (html, json, html, json, ...) so a change of load hits both alike.
+  // Against the JSON check, each run paired with a check just before it: the HTML report (issue
+  // 15) and `ahr trend M --days 90` for every metric (issue 18).
   let htmlWhy = "";
   if (!opts.html) htmlWhy = "--no-html";
   else if (!(await runOnce(AHR, ["check", "--help"], { label: "ahr check --help" })).stdout.includes('"html"')) {
     htmlWhy = "this build has no --format html";
   }
+  const htmlFile = join(scratch, "report.html");
+  const variants = [];
+  if (htmlWhy === "") variants.push({ id: "html", args: [...checkArgs(dir, m).slice(0, -1), "html", "--output", htmlFile], okCodes: [0, 1], label: "ahr check --format html" });
+  if (opts.trend) variants.push(...(await trendVariants(dir, m)));
+  const paired = await againstCheck(dir, m, variants);
   if (htmlWhy === "") {
-    const htmlFile = join(scratch, "report.html");
-    const htmlArgs = [...checkArgs(dir, m).slice(0, -1), "html", "--output", htmlFile];
-    const pairs = [];
-    for (let i = 0; i < opts.runs; i++) {
-      const h = await runOnce(AHR, htmlArgs, { okCodes: [0, 1], label: "ahr check --format html" });
-      const j = await runOnce(AHR, checkArgs(dir, m), { okCodes: [0, 1], label: "ahr check (json, paired)" });
-      pairs.push({ html: h, json: j });
-    }
-    const hMs = median(pairs.map((p) => p.html.ms));
-    const jMs = median(pairs.map((p) => p.json.ms));
-    const ratio = median(pairs.map((p) => p.html.ms / p.json.ms));
-    const cpuRatio = median(pairs.map((p) => p.html.cpuMs / p.json.cpuMs));
+    const p = paired.shift();
     const bytes = readFileSync(htmlFile).length;
     results.html = {
-      ms: hMs,
-      walls: pairs.map((p) => p.html.ms),
-      jsonMs: jMs,
-      jsonWalls: pairs.map((p) => p.json.ms),
-      ratio,
-      cpuMs: median(pairs.map((p) => p.html.cpuMs)),
-      jsonCpuMs: median(pairs.map((p) => p.json.cpuMs)),
-      cpuRatio,
-      rssKiB: Math.max(...pairs.map((p) => p.html.rssKiB)),
+      ms: p.ms,
+      walls: p.walls,
+      jsonMs: p.checkMs,
+      jsonWalls: p.checkWalls,
+      ratio: p.ratio,
+      cpuMs: p.cpuMs,
+      jsonCpuMs: p.checkCpuMs,
+      cpuRatio: p.cpuRatio,
+      rssKiB: p.rssKiB,
       bytes,
     };
-    log(`${pad("ahr check --format html", 34)} ${secs(hMs)}, cpu ${secs(results.html.cpuMs)}, peak ${mib(results.html.rssKiB)}, ${(bytes / 1024).toFixed(0)} KiB written`);
-    log(`${pad("  json, interleaved with it", 34)} ${secs(jMs)}, cpu ${secs(results.html.jsonCpuMs)}`);
-    log(`${pad("  ratio html / json", 34)} wall ${ratio.toFixed(2)}x, cpu ${cpuRatio.toFixed(2)}x (medians of the pairs)`);
+    log(`${pad("ahr check --format html", 34)} ${secs(p.ms)}, cpu ${secs(p.cpuMs)}, peak ${mib(p.rssKiB)}, ${(bytes / 1024).toFixed(0)} KiB written`);
+    log(`${pad("  json, interleaved with it", 34)} ${secs(p.checkMs)}, cpu ${secs(p.checkCpuMs)}`);
+    log(`${pad("  ratio html / json", 34)} wall ${p.ratio.toFixed(2)}x, cpu ${p.cpuRatio.toFixed(2)}x (medians of the pairs)`);
   }
+  if (opts.trend) results.trend = trendResults(paired);
 
   // The joined reports (issue 13).
   const joined = opts.joins ? await joins(dir, m, results) : null;
@@ -483,6 +578,7 @@ async function main() {
     target("peak RSS at 5x rows <= 1.3x the 1x figure", r <= 1.3, `${r.toFixed(2)}x (${mib(results.big.rssKiB)} vs ${mib(tsv.rssKiB)})`);
   } else target("peak RSS at 5x rows <= 1.3x the 1x figure", null, "skipped: pass --big or BENCH_BIG=1 (generates 5x the rows, takes a few minutes)");
   joinTargets(joined);
+  trendTargets(results.trend);
   target("ahr --version < 150 ms", ver.ms < 150, `${ver.ms.toFixed(0)} ms`);
   for (const t of targets) log(`  ${t.pass === null ? "SKIP" : t.pass ? "PASS" : "FAIL"}  ${pad(t.name, 44)} ${t.detail}`);
   results.targets = targets;
