@@ -45,7 +45,7 @@ export async function checkWithTrends(
   const byMarket = splitByMarketplace(inputs, options.marketplaces);
   const report = reportByMarketplace(inputs, { asOf, config, details: options.details ?? false, failOn, version, configFile }, byMarket);
   const trendOf = (part: Inputs, metric: MetricId, windowDays: number): TrendReport =>
-    buildTrend(part, { metric, asOf, days, windowDays, config, version, configFile }, METRIC_MODULES[metric].compute);
+    buildTrend(part, { metric, asOf, days, windowDays, config, version, configFile }, METRIC_MODULES[metric].compute, METRIC_MODULES[metric].running);
   const { parts } = byMarket;
   const trends = charted.map(({ metric, windowDays }) =>
     parts === undefined ? trendOf(inputs, metric, windowDays) : marketplaceTrend(byMarket.shown.map((m) => [m, trendOf(parts.get(m)!, metric, windowDays)])),

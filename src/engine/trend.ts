@@ -28,6 +28,7 @@ export async function trendWithConfig(
       part,
       { metric: options.metric, asOf, days, windowDays, config, version: packageVersion(), configFile },
       METRIC_MODULES[options.metric].compute,
+      METRIC_MODULES[options.metric].running,
     );
   // Two or more marketplaces (SPEC 9.3): each one replayed on its own, its series named.
   const byMarket = splitByMarketplace(inputs, options.marketplaces);

@@ -15,9 +15,10 @@
 import { cached } from "./cache.js";
 import { at, dayIndexOf, visitDays } from "./day-index.js";
 import { dayText, noData, tallied } from "./orders.js";
+import { byEnd, pastBy, type RunningFn } from "./running.js";
 import type { Message } from "../records.js";
 import { METRICS } from "../catalog.js";
-import type { Metric, MetricFn, Offender } from "./types.js";
+import type { Metric, MetricContext, MetricFn, Offender } from "./types.js";
 
 const BASIS = "message received";
 const HOUR = 3_600_000;
@@ -69,6 +70,10 @@ function messageFacts(records: readonly Message[]): MessageFacts {
   return f;
 }
 
+function factsOfMessages(ctx: MetricContext, records: readonly Message[]): MessageFacts {
+  return cached(ctx, "message facts", records, () => messageFacts(records));
+}
+
 export const crt: MetricFn = (ctx, window) => {
   const messages = ctx.inputs.messages;
   if (messages === undefined) return noData(BASIS, NO_MESSAGES_REASON);
@@ -80,7 +85,7 @@ export const crt: MetricFn = (ctx, window) => {
   let answered = 0;
   let answeredMs = 0;
   const offenders: Offender[] = [];
-  const f = cached(ctx, "message facts", messages.records, () => messageFacts(messages.records));
+  const f = factsOfMessages(ctx, messages.records);
   const { from, to } = window;
   const list = ctx.countsOnly !== true;
   // On a trend's days only the messages received in the window (day-index.ts).
@@ -125,4 +130,24 @@ export const crt: MetricFn = (ctx, window) => {
   return { ...tallied(BASIS, counted, offenders, [], onTime), averageResponseHours };
 };
 
-export default { meta: METRICS.crt, compute: crt } satisfies Metric;
+/**
+ * A trend's counts (running.ts): a message counts from the day it is answered by, or from the
+ * first day that ends more than 24 h after it came, whichever is first; on time (the numerator)
+ * from the day it is answered by, when answered within 24 h.
+ */
+export const crtRunning: RunningFn = (ctx, days, _channel, steps) => {
+  const messages = ctx.inputs.messages;
+  if (messages === undefined || !messages.columns.has("responded_at")) return false;
+  const f = factsOfMessages(ctx, messages.records);
+  for (let j = 0; j < f.records.length; j++) {
+    if (f.noResponseNeeded[j] !== 0) continue;
+    const received = f.receivedMs[j]!;
+    const respondedMs = f.respondedMs[j]!; // NaN: none, never answered by any day
+    const answered = byEnd(days, respondedMs);
+    const den = Math.min(answered, pastBy(days, received, LIMIT));
+    steps.add(f.receivedDay[j]!, den, respondedMs - received <= LIMIT ? answered : days.count);
+  }
+  return true;
+};
+
+export default { meta: METRICS.crt, compute: crt, running: crtRunning } satisfies Metric;

@@ -182,6 +182,24 @@ export function defectsAsOf(ctx: MetricContext, orders: OrdersInput): (j: number
   };
 }
 
+/**
+ * The instant from which the order at position j has a defect (defectsAsOf gives it one as of D
+ * when this is <= the end of D): its earliest row's date, -Infinity when a row is undated; NaN
+ * when it has none. A trend's running totals (running.ts).
+ */
+export function firstDefectMs(ctx: MetricContext, orders: OrdersInput): (j: number) => number {
+  const { byOrder, has } = defectRows(ctx, orders.records);
+  return (j) => {
+    if (has[j] !== 1) return NaN;
+    let first = NaN;
+    for (const r of byOrder.get(j) ?? []) {
+      const ms = Number.isNaN(r.ms) ? -Infinity : r.ms;
+      if (!(ms >= first)) first = ms;
+    }
+    return first;
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Unmatched (SPEC 2.2, 8.10)
 

@@ -10,10 +10,11 @@
  * - Needs `latest_ship_date` and `shipped_at`.
  */
 import { at, visitDays } from "./day-index.js";
-import { CANCELLED, channelBits, channelDayIndex, counts, factsOf, msAt, type OrderFacts } from "./facts.js";
+import { CANCELLED, channelBits, channelDayIndex, counts, factsOf, msAt, PENDING, type OrderFacts } from "./facts.js";
 import { METRICS } from "../catalog.js";
 import type { Metric, MetricFn, Offender } from "./types.js";
 import { latenessWords, noData, offender, ordersWith, sortOffenders, tallied } from "./orders.js";
+import { byEnd, fromDay, type RunningFn } from "./running.js";
 
 const BASIS = "latest ship date";
 
@@ -76,4 +77,23 @@ export const lsr: MetricFn = (ctx, window, channel) => {
   return { ...tallied(BASIS, denominator, late, [], lateCount), overdue: sortOffenders(overdue) };
 };
 
-export default { meta: METRICS.lsr, compute: lsr } satisfies Metric;
+/**
+ * A trend's counts (running.ts): an order awaiting shipment, by its latest ship day, counts from
+ * the day it is purchased and shipped by; late (shipped after its latest ship time) from then.
+ */
+export const lsrRunning: RunningFn = (ctx, days, channel, steps) => {
+  const got = ordersWith(ctx, ["latest_ship_date", "shipped_at"]);
+  if (got.orders === null) return false;
+  const f = factsOf(ctx, got.orders);
+  const bits = channelBits(channel);
+  for (let j = 0; j < f.flags.length; j++) {
+    // awaitsShipment without its purchase day, which `den` takes in.
+    if ((f.flags[j]! & (PENDING | bits | CANCELLED)) !== bits) continue;
+    const shippedMs = msAt(f.shipped, j);
+    const den = Math.max(fromDay(days, f.purchaseDay[j]!), byEnd(days, shippedMs));
+    steps.add(f.latestShip.day[j]!, den, shippedMs > msAt(f.latestShip, j) ? den : days.count);
+  }
+  return true;
+};
+
+export default { meta: METRICS.lsr, compute: lsr, running: lsrRunning } satisfies Metric;

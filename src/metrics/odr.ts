@@ -12,8 +12,9 @@
  */
 import { METRICS } from "../catalog.js";
 import type { Metric, MetricFn, OdrComponents } from "./types.js";
-import { defectInputsGiven, defectsAsOf, type DefectKind } from "./defects.js";
-import { purchaseDated } from "./facts.js";
+import { defectInputsGiven, defectsAsOf, firstDefectMs, type DefectKind } from "./defects.js";
+import { factsOf, purchaseDated } from "./facts.js";
+import { byEnd, purchaseDatedSteps, type RunningFn } from "./running.js";
 import { noData, tallied } from "./orders.js";
 
 const BASIS = "purchase date";
@@ -53,4 +54,13 @@ export const odr: MetricFn = (ctx, window, channel) => {
   return { ...tallied(BASIS, denominator, offenders, notes, bad), components };
 };
 
-export default { meta: METRICS.odr, compute: odr } satisfies Metric;
+/** A trend's counts (running.ts): an order is a defect from its first defect's date on. */
+export const odrRunning: RunningFn = (ctx, days, channel, steps) => {
+  const orders = ctx.inputs.orders;
+  if (defectInputsGiven(ctx.inputs).given.length === 0 || orders === undefined) return false;
+  const first = firstDefectMs(ctx, orders);
+  purchaseDatedSteps(factsOf(ctx, orders), channel, steps, days, (j) => byEnd(days, first(j)));
+  return true;
+};
+
+export default { meta: METRICS.odr, compute: odr, running: odrRunning } satisfies Metric;

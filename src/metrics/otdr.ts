@@ -9,20 +9,17 @@
  * - Needs `promised_delivery_date`, `delivered_at`, `shipped_at` and tracking.
  */
 import { at, visitDays } from "./day-index.js";
-import { channelBits, channelDayIndex, counts, factsOf, msAt, VALID_TRACKING } from "./facts.js";
+import { channelBits, channelDayIndex, counts, factsOf, msAt, PENDING, VALID_TRACKING } from "./facts.js";
 import { METRICS } from "../catalog.js";
 import type { Metric, MetricFn, Offender } from "./types.js";
 import { daysWords, noData, offender, ordersWith, tallied } from "./orders.js";
+import { byEnd, fromDay, type RunningFn } from "./running.js";
 
 const BASIS = "promised delivery date";
+const OTDR_NEEDS = ["promised_delivery_date", "delivered_at", "shipped_at", ["tracking_number", "tracking_valid"]] as const;
 
 export const otdr: MetricFn = (ctx, window, channel) => {
-  const got = ordersWith(ctx, [
-    "promised_delivery_date",
-    "delivered_at",
-    "shipped_at",
-    ["tracking_number", "tracking_valid"],
-  ]);
+  const got = ordersWith(ctx, OTDR_NEEDS);
   if (got.orders === null) return noData(BASIS, got.reason);
 
   let denominator = 0;
@@ -57,4 +54,24 @@ export const otdr: MetricFn = (ctx, window, channel) => {
   return tallied(BASIS, denominator, offenders, [], denominator - bad);
 };
 
-export default { meta: METRICS.otdr, compute: otdr } satisfies Metric;
+/**
+ * A trend's counts (running.ts): a shipped order with valid tracking, by its promised day, counts
+ * from the day it is purchased and shipped by; on time (the numerator) from the day it is
+ * delivered by, when delivered on or before the promised day.
+ */
+export const otdrRunning: RunningFn = (ctx, days, channel, steps) => {
+  const got = ordersWith(ctx, OTDR_NEEDS);
+  if (got.orders === null) return false;
+  const f = factsOf(ctx, got.orders);
+  const bits = channelBits(channel);
+  for (let j = 0; j < f.flags.length; j++) {
+    const flags = f.flags[j]!;
+    if ((flags & (PENDING | bits)) !== bits || (flags & VALID_TRACKING) === 0) continue;
+    const promised = f.promisedDay[j]!;
+    const den = Math.max(fromDay(days, f.purchaseDay[j]!), byEnd(days, msAt(f.shipped, j)));
+    steps.add(promised, den, f.delivered.day[j]! > promised ? days.count : byEnd(days, msAt(f.delivered, j)));
+  }
+  return true;
+};
+
+export default { meta: METRICS.otdr, compute: otdr, running: otdrRunning } satisfies Metric;

@@ -8,7 +8,8 @@
  * - Needs `order_status` or `item_status` (without both, nothing says an order was cancelled).
  */
 import type { CancelledBy } from "../records.js";
-import { purchaseDated, SELLER_CANCEL } from "./facts.js";
+import { factsOf, purchaseDated, SELLER_CANCEL } from "./facts.js";
+import { purchaseDatedSteps, type RunningFn } from "./running.js";
 import { METRICS } from "../catalog.js";
 import type { Metric, MetricFn } from "./types.js";
 import { noData, ordersWith, tallied } from "./orders.js";
@@ -36,4 +37,13 @@ export const pfcr: MetricFn = (ctx, window, channel) => {
   return tallied(BASIS, denominator, offenders, notes, bad);
 };
 
-export default { meta: METRICS.pfcr, compute: pfcr } satisfies Metric;
+/** A trend's counts (running.ts): a seller cancellation is bad on every day. */
+export const pfcrRunning: RunningFn = (ctx, days, channel, steps) => {
+  const got = ordersWith(ctx, [["order_status", "item_status"]]);
+  if (got.orders === null) return false;
+  const f = factsOf(ctx, got.orders);
+  purchaseDatedSteps(f, channel, steps, days, (j) => ((f.flags[j]! & SELLER_CANCEL) !== 0 ? 0 : days.count));
+  return true;
+};
+
+export default { meta: METRICS.pfcr, compute: pfcr, running: pfcrRunning } satisfies Metric;

@@ -6,7 +6,8 @@
  *   or a `refund_amount` > 0 on a row without a `refunded_at` (undated, it counts whatever D is).
  * - Needs `refunded_at` or `refund_amount`.
  */
-import { purchaseDated, REFUND_UNDATED } from "./facts.js";
+import { factsOf, purchaseDated, REFUND_UNDATED } from "./facts.js";
+import { byEnd, purchaseDatedSteps, type RunningFn } from "./running.js";
 import { METRICS } from "../catalog.js";
 import type { Metric, MetricFn } from "./types.js";
 import { noData, ordersWith, tallied } from "./orders.js";
@@ -24,4 +25,13 @@ export const refundRate: MetricFn = (ctx, window, channel) => {
   return tallied(BASIS, denominator, offenders, [], bad);
 };
 
-export default { meta: METRICS.refund_rate, compute: refundRate } satisfies Metric;
+/** A trend's counts (running.ts): refunded from the refund's date on (undated: every day). */
+export const refundRateRunning: RunningFn = (ctx, days, channel, steps) => {
+  const got = ordersWith(ctx, [["refunded_at", "refund_amount"]]);
+  if (got.orders === null) return false;
+  const f = factsOf(ctx, got.orders);
+  purchaseDatedSteps(f, channel, steps, days, (j) => ((f.flags[j]! & REFUND_UNDATED) !== 0 ? 0 : byEnd(days, f.refundedMs[j]!)));
+  return true;
+};
+
+export default { meta: METRICS.refund_rate, compute: refundRate, running: refundRateRunning } satisfies Metric;

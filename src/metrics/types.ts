@@ -75,12 +75,40 @@ export interface Tally {
 
 export type MetricFn = (ctx: MetricContext, window: Window, channel: ChannelScope) => Tally;
 
+// A trend's running totals (running.ts).
+
+/** The replayed as-of days: day k (0 <= k < count) is `first + k`. */
+export interface ReplayDays {
+  readonly first: number;
+  readonly count: number;
+  /** The last millisecond of each replayed day in the report zone (MetricContext.endOfDay). */
+  readonly endOfDay: Float64Array;
+}
+
+/** Where a hook puts its items. */
+export interface Steps {
+  /**
+   * An item whose basis day is `day`: in the denominator of replayed days `den` and later, in
+   * the numerator of days `max(den, num)` and later (an index >= count: never). Items whose
+   * basis day is in no replayed day's window are left out here.
+   */
+  add(day: number, den: number, num: number): void;
+}
+
+/** A metric's running hook: its items for the replayed days and the channel; false when it has no data. */
+export type RunningFn = (ctx: MetricContext, days: ReplayDays, channel: ChannelScope, steps: Steps) => boolean;
+
 /**
- * A metric module's default export: `export default { meta, compute } satisfies Metric`. `meta`
+ * A metric module's default export: `export default { meta, compute, running? } satisfies Metric`. `meta`
  * is the metric's entry in catalog.ts (what it is called, what dates it, its defaults, ...);
  * `compute` its Tally for one window and channel. metrics/registry.ts lists the modules.
  */
 export interface Metric {
   readonly meta: MetricDefinition;
   readonly compute: MetricFn;
+  /**
+   * A trend's counts for all its replayed days in one pass (running.ts): the counts `compute`
+   * gives on each day, false where it has no data. Without it a trend replays `compute`.
+   */
+  readonly running?: RunningFn;
 }

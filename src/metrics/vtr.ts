@@ -11,10 +11,11 @@
  * - Needs `shipped_at` and (`tracking_number` or `tracking_valid`).
  */
 import { at, dayRange, visitDays } from "./day-index.js";
-import { channelBits, channelDayIndex, counts, factsOf, msAt, NONE, TRACKING_EXEMPT, VALID_TRACKING } from "./facts.js";
+import { channelBits, channelDayIndex, counts, factsOf, msAt, NONE, PENDING, TRACKING_EXEMPT, VALID_TRACKING } from "./facts.js";
 import { METRICS } from "../catalog.js";
 import type { Metric, MetricFn, Offender } from "./types.js";
 import { noData, offender, ordersWith, tallied, trackingProblem } from "./orders.js";
+import { byEnd, fromDay, type RunningFn } from "./running.js";
 
 const PROMISED = "promised delivery date";
 const SHIPPED = "ship date";
@@ -77,4 +78,25 @@ export const vtr: MetricFn = (ctx, window, channel) => {
   return tallied(basis, denominator, offenders, notes, denominator - bad);
 };
 
-export default { meta: METRICS.vtr, compute: vtr } satisfies Metric;
+/**
+ * A trend's counts (running.ts): a shipment not exempt, by its basis day, counts from the day it
+ * is purchased and shipped by; valid tracking (the numerator) from then. An order without a
+ * basis day is in no window (only the note counts those).
+ */
+export const vtrRunning: RunningFn = (ctx, days, channel, steps) => {
+  const byPromise = ctx.inputs.orders?.columns.has("promised_delivery_date") ?? false;
+  const got = ordersWith(ctx, ["shipped_at", ["tracking_number", "tracking_valid"]]);
+  if (got.orders === null) return false;
+  const f = factsOf(ctx, got.orders);
+  const bits = channelBits(channel);
+  const basisDays = byPromise ? f.promisedDay : f.shipped.day;
+  for (let j = 0; j < f.flags.length; j++) {
+    const flags = f.flags[j]!;
+    if ((flags & (PENDING | bits)) !== bits || (flags & TRACKING_EXEMPT) !== 0) continue;
+    const den = Math.max(fromDay(days, f.purchaseDay[j]!), byEnd(days, msAt(f.shipped, j)));
+    steps.add(basisDays[j]!, den, (flags & VALID_TRACKING) !== 0 ? den : days.count);
+  }
+  return true;
+};
+
+export default { meta: METRICS.vtr, compute: vtr, running: vtrRunning } satisfies Metric;

@@ -2,11 +2,13 @@
  * Trend: a metric replayed for each of the last N as-of days. The inputs are read once; each
  * day is the same pure metric function with an earlier as-of day, so a replayed day equals what
  * `ahr check --as-of` said that day (records stamped later are "not yet happened" by the metric
- * rules themselves).
+ * rules themselves). A metric with a running hook (metrics/running.ts) gives the same counts for
+ * all the days in one pass over its items instead.
  */
 import { METRICS, type ChannelScope, type Condition, type MetricId } from "../catalog.js";
 import type { ResolvedConfig } from "../config/defaults.js";
 import { newCache } from "../metrics/cache.js";
+import { replayDays, runningTotals, type RunningFn } from "../metrics/running.js";
 import type { MetricContext, MetricFn } from "../metrics/types.js";
 import { rateOf, statusOf, type Status } from "../metrics/status.js";
 import { windowFor } from "../metrics/window.js";
@@ -67,7 +69,7 @@ export function trendWindowDays(settings: ResolvedConfig["metrics"][MetricId]): 
   return settings.windows[0] ?? 30;
 }
 
-export function buildTrend(inputs: Inputs, options: TrendOptions, fn: MetricFn): TrendReport {
+export function buildTrend(inputs: Inputs, options: TrendOptions, fn: MetricFn, running?: RunningFn): TrendReport {
   const { metric, config } = options;
   const settings = config.metrics[metric];
   const def = METRICS[metric];
@@ -77,14 +79,23 @@ export function buildTrend(inputs: Inputs, options: TrendOptions, fn: MetricFn):
   // and messages' columns, the defect rows matched to the orders) is read once, when a day first
   // asks; each day only filters it by its own date.
   const cache = newCache();
+  const contextOf = (d: number): MetricContext => ({ inputs, asOf: d, endOfDay: z.endOfDay(d), zone: z, config, cache, countsOnly: true });
+  const days = replayDays(options.asOf, options.days, (d) => z.endOfDay(d));
   const series: TrendSeries[] = def.channels.map((channel) => {
     const points: TrendPoint[] = [];
     const crossings: TrendSeries["crossings"] = [];
     let last: Status | null = null;
-    for (let d = options.asOf - options.days + 1; d <= options.asOf; d++) {
-      const ctx: MetricContext = { inputs, asOf: d, endOfDay: z.endOfDay(d), zone: z, config, cache, countsOnly: true };
-      const tally = fn(ctx, windowFor(d, windowDays, settings.lagDays), channel);
-      const counts = { numerator: tally.numerator, denominator: tally.denominator };
+    const totals =
+      running === undefined
+        ? null
+        : runningTotals(days, windowDays, settings.lagDays, (steps) => running(contextOf(options.asOf), days, channel, steps));
+    for (let d = days.first, k = 0; d <= options.asOf; d++, k++) {
+      let counts: { numerator: number | null; denominator: number | null };
+      if (totals !== null) counts = { numerator: totals.numerator[k]!, denominator: totals.denominator[k]! };
+      else {
+        const tally = fn(contextOf(d), windowFor(d, windowDays, settings.lagDays), channel);
+        counts = { numerator: tally.numerator, denominator: tally.denominator };
+      }
       const status = statusOf(counts, def.condition, settings.target, settings.warnAt);
       points.push({ asOf: formatDay(d), numerator: counts.numerator, denominator: counts.denominator, rate: rateOf(counts), status });
       if (last !== null && (status === "breach") !== (last === "breach")) crossings.push({ asOf: formatDay(d), status });
