@@ -21,6 +21,7 @@ import {
   dateHint,
   dateOnlyStamp,
   isoAt,
+  isoBytesAt,
   parseBool,
   parseNumber,
   parseStamp,
@@ -126,7 +127,8 @@ export class Cells {
       const s = r.bounds[k]!;
       const e = r.bounds[k + 1]!;
       if (s === e) return null;
-      const ms = isoAt(r.text, s, e - s, this.zone);
+      const buf = r.buf;
+      const ms = buf !== null ? isoBytesAt(buf, s, e - s, this.zone) : isoAt(r.text, s, e - s, this.zone);
       if (ms === ms && ms !== ISO_INVALID) {
         if (this.lastMs[p] === ms) return this.lastStamp[p]!;
         return this.inPlace(p, ms, this.zone.dayOf(ms), ms, NaN);

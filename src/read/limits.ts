@@ -27,3 +27,11 @@ export const SNIFF_BYTES = 4096;
 
 /** Rows per batch yielded by Table.rows. */
 export const BATCH_ROWS = 1024;
+
+/**
+ * Buffers a file is read into in turn (openTable), and the most reads one CellBatch may span
+ * (tsvBatches yields a batch early before it would read more): a batch keeps the bytes of its
+ * rows' chunks (CellBatch.bufs, issue 18), which a read READ_RING reads later overwrites.
+ */
+export const READ_RING = 10;
+export const BATCH_READS = READ_RING - 2;

@@ -9,7 +9,7 @@ import { openCsv } from "./csv.js";
 import { openCsvScan } from "./csv-scan.js";
 import { detectDelimiter, type Delimiter } from "./delimiter.js";
 import { chunkText, decodeText, namesAmazonJapan, type LegacyEncoding, type TextChunk } from "./encoding.js";
-import { MAX_BLANK_PREFIX, MAX_RECORD, SNIFF_BYTES } from "./limits.js";
+import { MAX_BLANK_PREFIX, MAX_RECORD, READ_RING, SNIFF_BYTES } from "./limits.js";
 import { detectBom, isGzip, sniffBinary } from "./sniff.js";
 import { gunzip, openFileSource, peek, streamSource, type ByteSource } from "./source.js";
 import type { CellBatch, RawRow, Table } from "./table.js";
@@ -84,8 +84,6 @@ export function sampleRows(text: string, delimiter: Delimiter): string[][] {
   return out;
 }
 
-/** Buffers a file is read into in turn (see openTable). */
-const READ_RING = 3;
 
 /**
  * Read until the first line that is not blank (blank: white space, tabs, commas, semicolons),
@@ -198,7 +196,7 @@ export async function openTable(file: string, options: OpenOptions = {}): Promis
     // making strings of transcoded text; the header and the TSV path make a string of each chunk
     // at once; the CSV path feeds a chunk to csv-parse piece by piece before asking for the next,
     // and csv-parse keeps a view of an unparsed tail only until its next write. So reading goes
-    // into a ring of three buffers (one to spare).
+    // into a ring of buffers (READ_RING), enough for the chunks a TSV batch keeps (BATCH_READS).
     else source.reuseBuffers(READ_RING);
     const binary = sniffBinary(head);
     if (binary !== null) {

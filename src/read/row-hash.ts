@@ -54,6 +54,21 @@ export function hashCells(row: RowCursor, n: number, skip: Uint8Array | undefine
       a = Math.imul(a ^ 0x1f, 0x01000193);
       b = (Math.imul(b, 31) + 0x1f) | 0;
     }
+  } else if (row.buf !== null) {
+    // The same codes as the characters (an ASCII chunk), read as bytes (issue 18).
+    const buf = row.buf;
+    const bounds = row.bounds;
+    for (let i = 0, k = row.base; i < n; i++, k += 2) {
+      if (skip !== undefined && skip[i] === 1) continue;
+      const e = bounds[k + 1]!;
+      for (let j = bounds[k]!; j < e; j++) {
+        const c = buf[j]!;
+        a = Math.imul(a ^ c, 0x01000193);
+        b = (Math.imul(b, 31) + c) | 0;
+      }
+      a = Math.imul(a ^ 0x1f, 0x01000193);
+      b = (Math.imul(b, 31) + 0x1f) | 0;
+    }
   } else {
     const text = row.text;
     const bounds = row.bounds;

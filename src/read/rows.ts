@@ -50,6 +50,8 @@ export class RowCursor {
   cells: string[] | null = null;
   /** The text holding the row (cell bounds mode). */
   text = "";
+  /** The bytes of `text`, one per character (an ASCII chunk, CellBatch.bufs), or null. */
+  buf: Uint8Array | null = null;
   /** Cell bounds: cell p spans bounds[base + 2p] to bounds[base + 2p + 1]. */
   bounds: Int32Array = NONE;
   base = 0;
@@ -60,9 +62,11 @@ export class RowCursor {
       const row = batch[k]!;
       this.cells = row.cells;
       this.line = row.line;
+      this.buf = null;
     } else {
       this.cells = null;
       this.text = batch.texts[k]!;
+      this.buf = batch.bufs !== undefined ? batch.bufs[k]! : null;
       this.bounds = batch.bounds;
       this.base = 2 * k * batch.width;
       this.line = batch.lines[k]!;
@@ -73,6 +77,7 @@ export class RowCursor {
   setCells(cells: string[], line: number): void {
     this.cells = cells;
     this.line = line;
+    this.buf = null;
   }
 
   /** Cell p (p >= 0) as a string of its own; "" when empty or missing. */

@@ -16,6 +16,9 @@ export interface RawRow {
  * batch is in `texts[k]`, on physical line `lines[k]`; its selected cell i spans
  * `bounds[2 * (k * width + i)]` to `bounds[2 * (k * width + i) + 1]` (trimmed; start = end for
  * an empty or missing cell). The batch and its arrays are reused: valid until the next one.
+ * `bufs[k]`, when present and not null, holds the bytes of `texts[k]` one for one (an ASCII
+ * chunk of the file): dates and row hashes are read from the bytes (issue 18), valid, like the
+ * batch, until the next one.
  */
 export interface CellBatch {
   count: number;
@@ -23,6 +26,7 @@ export interface CellBatch {
   width: number;
   lines: Int32Array;
   texts: string[];
+  bufs?: (Uint8Array | null)[];
   bounds: Int32Array;
 }
 

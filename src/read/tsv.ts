@@ -8,7 +8,8 @@
  */
 import { AhrError } from "../errors.js";
 import { chunkText, type TextChunk } from "./encoding.js";
-import { BATCH_ROWS, MAX_COLUMNS, MAX_RECORD } from "./limits.js";
+import { isAscii } from "node:buffer";
+import { BATCH_READS, BATCH_ROWS, MAX_COLUMNS, MAX_RECORD } from "./limits.js";
 import { RowCursor } from "./rows.js";
 import type { CellBatch, RawRow } from "./table.js";
 
@@ -30,7 +31,8 @@ const LONE_CRS = /\r(?!\n)/g;
  * a piece is held back until the next piece says whether an LF follows it.
  */
 export class LoneCr {
-  private held = false;
+  /** A CR held back from the end of the last piece (push puts it before the next one). */
+  held = false;
   push(piece: string): string {
     let t = piece;
     if (this.held) {
@@ -61,6 +63,10 @@ const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
  * CellBatch object, overwritten for each batch). Blank lines (empty, white space and tabs only)
  * are skipped but counted. Cells are trimmed as String.prototype.trim does. `more` is closed
  * when the rows end or the caller stops.
+ *
+ * A row of a chunk that is ASCII bytes, and whose text is those bytes one for one, has the chunk
+ * in CellBatch.bufs (else null): the record layer reads its dates and hashes from the bytes.
+ * A batch then spans at most BATCH_READS reads, so that no read has reused those bytes' buffer.
  */
 export async function* tsvBatches(
   rest: string,
@@ -80,18 +86,25 @@ export async function* tsvBatches(
     width: n,
     lines: new Int32Array(BATCH_ROWS),
     texts: new Array<string>(BATCH_ROWS).fill(""),
+    bufs: new Array<Uint8Array | null>(BATCH_ROWS).fill(null),
     bounds: new Int32Array(BATCH_ROWS * n * 2),
   };
   const { lines, texts, bounds } = batch;
+  const bufs = batch.bufs!;
 
   const cr = new LoneCr();
   let text = cr.push(rest);
+  /** The bytes of `text` one for one, or null. */
+  let buf: Uint8Array | null = null;
+  /** Reads since the batch began. */
+  let reads = 0;
   let pos = 0;
   let line = firstLine;
   let nextTab = -1;
   let eof = false;
   /** A chunk whose first line is being read joined to the previous chunk's last; from nextPos on. */
   let next: string | null = null;
+  let nextBuf: Uint8Array | null = null;
   let nextPos = 0;
   /**
    * An error past the rows read so far (an over-long line, a chunk that cannot be read or
@@ -166,10 +179,12 @@ export async function* tsvBatches(
           if (!empty || !isBlank(text, pos, end)) {
             lines[row] = line;
             texts[row] = text;
+            bufs[row] = buf;
             batch.count = row + 1;
             if (row + 1 >= BATCH_ROWS) {
               yield batch;
               batch.count = 0;
+              reads = 0;
             }
           }
         }
@@ -181,34 +196,52 @@ export async function* tsvBatches(
       if (next !== null) {
         // The line across the chunk boundary is done: on with the rest of the chunk.
         text = next;
+        buf = nextBuf;
         pos = nextPos;
         next = null;
+        nextBuf = null;
         continue;
       }
       if (len - pos > MAX_RECORD) {
         failure = new AhrError("RECORD_TOO_LONG", { file, line, limit: MAX_RECORD });
         break;
       }
+      if (reads >= BATCH_READS && batch.count > 0) {
+        yield batch; // before the read that could reuse the buffer of its first rows
+        batch.count = 0;
+        reads = 0;
+      }
       let r: IteratorResult<TextChunk>;
       try {
+        reads++;
         r = await more.next();
       } catch (e) {
         failure = e;
         break;
       }
+      buf = null;
       if (r.done === true) {
         eof = true;
         text = text.slice(pos) + cr.end();
       } else {
-        const chunk = cr.push(chunkText(r.value));
+        const raw = r.value;
+        const piece = chunkText(raw);
+        const held = cr.held;
+        const chunk = cr.push(piece);
+        // One character per byte, at the same place: ASCII, and no held CR moved in or out.
+        const bytes = typeof raw !== "string" && !held && chunk.length === raw.length && isAscii(raw) ? raw : null;
         const nl = pos < len ? chunk.indexOf("\n") : -1;
         if (nl !== -1) {
           // Only the line across the boundary is joined (a copy of one line, not of the chunk).
           text = text.slice(pos) + chunk.slice(0, nl + 1);
           next = chunk;
+          nextBuf = bytes;
           nextPos = nl + 1;
+        } else if (pos < len) {
+          text = text.slice(pos) + chunk;
         } else {
-          text = pos < len ? text.slice(pos) + chunk : chunk;
+          text = chunk;
+          buf = bytes;
         }
       }
       pos = 0;
@@ -217,6 +250,7 @@ export async function* tsvBatches(
     if (failure !== null) throw failure;
   } finally {
     texts.fill("");
+    bufs.fill(null);
     await more.return?.(undefined);
   }
 }

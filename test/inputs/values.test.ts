@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import { zone } from "../../src/time.js";
-import { daysFromCivil, dateHint, normaliseWord, parseBool, parseNumber, parseStamp, general, slashDayAt } from "../../src/inputs/values.js";
+import { daysFromCivil, dateHint, normaliseWord, parseBool, parseNumber, parseStamp, general, slashDayAt, isoAt, isoBytesAt, ISO_INVALID } from "../../src/inputs/values.js";
 import { parseCancelledBy, parseChannel } from "../../src/inputs/orders/vocabulary.js";
 import { parseRating } from "../../src/inputs/feedback/vocabulary.js";
 import { parseAction } from "../../src/inputs/returns/vocabulary.js";
@@ -323,5 +323,38 @@ describe("words and vocabularies", () => {
     expect(parseAction("Closed")).toBe("closed");
     expect(parseAction("Something Else")).toBe("somethingelse");
     expect(parseAction("")).toBeNull();
+  });
+});
+
+describe("isoAt (characters) and isoBytesAt (bytes, issue 18) read the same", () => {
+  // 2026-10-02T14:21:07+00:00 is 1_790_950_867_000 (the parseStamp test above); -05:30 adds 5.5 h.
+  it("a fixed-shape date-time, and one with an impossible offset", () => {
+    const at = (t: string) => [isoAt("xx" + t, 2, t.length, zone("UTC")), isoBytesAt(Buffer.from("xx" + t, "latin1"), 2, t.length, zone("UTC"))];
+    expect(at("2026-10-02T14:21:07+00:00")).toEqual([1_790_950_867_000, 1_790_950_867_000]);
+    expect(at("2026-10-02T14:21:07-05:30")).toEqual([1_790_950_867_000 + 19_800_000, 1_790_950_867_000 + 19_800_000]);
+    expect(at("2026-10-02T14:21:07+24:00")).toEqual([ISO_INVALID, ISO_INVALID]);
+    expect(at("2026-1O-02T14:21:07Z")).toEqual([NaN, NaN]);
+  });
+  it("property: any text of a date-time's length, ASCII or not, gives the same result from both", () => {
+    const shape = "2026-10-02T14:21:07+00:00";
+    // Mutations of a valid date-time (so that most inputs get deep into the parse), any length 19-25.
+    const text = fc
+      .tuple(fc.integer({ min: 19, max: 25 }), fc.array(fc.tuple(fc.nat(24), fc.constantFrom("0", "9", "-", ":", "T", " ", "Z", "+", "x", "\u00e9", "\u0130")), { maxLength: 4 }))
+      .map(([n, edits]) => {
+        const chars = shape.slice(0, n).split("");
+        for (const [i, c] of edits) if (i < n) chars[i] = c;
+        return chars.join("");
+      });
+    fc.assert(
+      fc.property(text, (t) => {
+        const ascii = [...t].every((c) => c.charCodeAt(0) < 128);
+        const fromChars = isoAt(t, 0, t.length, zone("UTC"));
+        // Bytes exist only for ASCII text (CellBatch.bufs); 255 stands in for any other character.
+        const bytes = Buffer.from([...t].map((c) => (c.charCodeAt(0) < 128 ? c.charCodeAt(0) : 255)));
+        expect(isoBytesAt(bytes, 0, t.length, zone("UTC"))).toBe(fromChars);
+        if (ascii) expect(isoBytesAt(Buffer.from(t, "latin1"), 0, t.length, zone("UTC"))).toBe(fromChars);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

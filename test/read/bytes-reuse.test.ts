@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import { openTable } from "../../src/read/open.js";
 import { CHUNK_BYTES } from "../../src/read/limits.js";
 import { openFileSource } from "../../src/read/source.js";
-import type { RawRow } from "../../src/read/table.js";
+import type { CellBatch, RawRow } from "../../src/read/table.js";
 
 const dir = mkdtempSync(join(tmpdir(), "ahr-reuse-"));
 let counter = 0;
@@ -185,4 +185,45 @@ describe("reading through reused buffers gives the same records", () => {
       expect(got.rows).toEqual(expected(want));
     });
   }
+});
+
+describe("the bytes a TSV batch keeps for its rows (CellBatch.bufs, issue 18)", () => {
+  // A file of about 21 reads: ASCII rows with LF and CRLF line ends, and UTF-8 "é" in the rows of
+  // one stretch (those chunks have no bytes: a character is not a byte there). Every cell of a
+  // row with bytes must read the same from the bytes as from the text: a ring buffer reused while
+  // a batch still pointed at it would show other rows' bytes.
+  it("are the bytes of the row's text, one per character, also after many reads", async () => {
+    // Rows of ~700 bytes: a batch of 1024 rows would span 11 reads, more than the ring holds.
+    const rows = rowsFor(CHUNK_BYTES).slice(0, 2000).map((r, i) => [r[0]!, r[1]!, r[2]! + String(i).repeat(700 / String(i).length)]);
+    const lines = rows.map((r, i) => {
+      const cells = i > 1000 && i < 1200 ? [r[0]!, `é${r[1]!}`, r[2]!] : r;
+      return cells.join("\t") + (i % 7 === 0 ? "\r\n" : "\n");
+    });
+    const table = await openTable(put(Buffer.from("a\tb\tc\n" + lines.join(""), "utf8")));
+    let withBytes = 0;
+    let without = 0;
+    let seen = 0;
+    for await (const batch of table.cellBatches!([0, 1, 2]) as AsyncIterable<CellBatch>) {
+      for (let k = 0; k < batch.count; k++, seen++) {
+        const buf = batch.bufs![k]!;
+        const text = batch.texts[k]!;
+        if (buf === null) {
+          without++;
+          continue;
+        }
+        withBytes++;
+        for (let c = 0; c < 3; c++) {
+          const s = batch.bounds[2 * (k * 3 + c)]!;
+          const e = batch.bounds[2 * (k * 3 + c) + 1]!;
+          expect(Buffer.from(buf.subarray(s, e)).toString("latin1")).toBe(text.slice(s, e));
+        }
+        expect(text.slice(batch.bounds[2 * k * 3]!, batch.bounds[2 * k * 3 + 1]!)).toBe(rows[seen]![0]);
+      }
+    }
+    expect(seen).toBe(rows.length);
+    // Most rows have their bytes; those of the chunks holding é rows (~4 of ~16 reads) and the
+    // lines across a chunk boundary do not.
+    expect(withBytes).toBeGreaterThan(rows.length * 0.7);
+    expect(without).toBeGreaterThanOrEqual(199);
+  });
 });
