@@ -565,14 +565,15 @@ async function main() {
     const h = results.html;
     target("--format html <= 2x the JSON check's wall", h.ratio <= 2, `${h.ratio.toFixed(2)}x (${secs(h.ms)} vs ${secs(h.jsonMs)})`);
   } else target("--format html <= 2x the JSON check's wall", null, `skipped: ${htmlWhy}`);
-  if (duck) target("TSV path <= 2x DuckDB wall time", tsv.ms <= 2 * duck.ms, `${(tsv.ms / duck.ms).toFixed(2)}x (${secs(tsv.ms)} vs ${secs(duck.ms)})`);
-  else target("TSV path <= 2x DuckDB wall time", null, `skipped: ${duckWhy}`);
+  // Issue 18: ahr on one thread <= 1.5x DuckDB's wall (DuckDB with its default threads).
+  if (duck) target("TSV path <= 1.5x DuckDB wall time", tsv.ms <= 1.5 * duck.ms, `${(tsv.ms / duck.ms).toFixed(2)}x (${secs(tsv.ms)} vs ${secs(duck.ms)})`);
+  else target("TSV path <= 1.5x DuckDB wall time", null, `skipped: ${duckWhy}`);
   if (results.csv) {
     const c = results.csv;
     target("CSV path <= 0.5x csv-parse bare parse", c.ratio <= 0.5, `${c.ratio.toFixed(2)}x (${secs(c.ms)} vs ${secs(c.bareMs)}; cpu ${c.cpuRatio.toFixed(2)}x)`);
   } else target("CSV path <= 0.5x csv-parse bare parse", null, "skipped: --no-csv");
   const at = opts.rows === 1_000_000 ? "" : ` (measured at ${int(opts.rows)} rows; the target is for 1,000,000)`;
-  target("peak RSS <= 256 MiB at 1M rows", tsv.rssKiB <= 256 * 1024, `${mib(tsv.rssKiB)}${at}`);
+  target("peak RSS <= 200 MiB at 1M rows", tsv.rssKiB <= 200 * 1024, `${mib(tsv.rssKiB)}${at}`);
   if (results.big) {
     const r = results.big.rssKiB / tsv.rssKiB;
     target("peak RSS at 5x rows <= 1.3x the 1x figure", r <= 1.3, `${r.toFixed(2)}x (${mib(results.big.rssKiB)} vs ${mib(tsv.rssKiB)})`);
