@@ -104,6 +104,23 @@ export class StringColumn {
     return true;
   }
 
+  /** Whether slot k holds exactly text[start, end) (compared in place: no string is built). */
+  equalsAt(k: number, text: string, start: number, end: number): boolean {
+    const off = this.off[k]!;
+    if (off === NULL_STRING) return false;
+    const n = end - start;
+    if (off === OTHER_STRING) {
+      const o = this.other.get(k)!;
+      if (o.length !== n) return false;
+      for (let j = 0; j < n; j++) if (o.charCodeAt(j) !== text.charCodeAt(start + j)) return false;
+      return true;
+    }
+    if (n !== this.len[k]!) return false;
+    const pool = this.pool;
+    for (let j = 0; j < n; j++) if (pool[off + j] !== text.charCodeAt(start + j)) return false;
+    return true;
+  }
+
   /** Frees the pool's unused tail (a copy of the bytes used). */
   trim(): void {
     if (this.pool.length > this.used) this.pool = Buffer.from(this.pool.subarray(0, this.used));

@@ -23,6 +23,8 @@
  * - Replay (SPEC 8.1) is the metrics' business: they see the combined value.
  */
 import type { CancelledBy, Stamp } from "../records.js";
+import { copyCell, type RowCursor } from "../read/rows.js";
+import type { Cells } from "./cells.js";
 
 /** The order fields a joined report can give (the orders kind's canonical names). */
 export type JoinField =
@@ -49,7 +51,15 @@ export type TextField = "sales_channel" | "tracking_number" | "carrier";
 
 /** One row of a joined report, as its reader gives it (null: empty or no such column). */
 export interface JoinRow {
+  /** The order id; "" when it is given in place (idText). */
   orderId: string;
+  /**
+   * The order id in place (a row read from cell bounds): text[idStart, idEnd), matched by a hash
+   * of the cell (JoinTarget.findAt) without a string per row; null: the id is orderId.
+   */
+  idText: string | null;
+  idStart: number;
+  idEnd: number;
   latestShip: Stamp | null;
   promisedDelivery: Stamp | null;
   cancelledBy: CancelledBy | null;
@@ -63,6 +73,9 @@ export interface JoinRow {
 export function blankJoinRow(): JoinRow {
   return {
     orderId: "",
+    idText: null,
+    idStart: 0,
+    idEnd: 0,
     latestShip: null,
     promisedDelivery: null,
     cancelledBy: null,
@@ -77,11 +90,48 @@ export function blankJoinRow(): JoinRow {
 export const KNOWN = -2;
 /** JoinTarget.find: the orders input has no such order. */
 export const UNKNOWN = -1;
+/** JoinTarget.find: the order is in the orders input, not kept, and of no marketplace (SPEC 9.3: MCF). */
+export const EXCLUDED = -3;
+
+/** A row's order id as a string (built from the cell when given in place). */
+export function joinRowId(row: JoinRow): string {
+  return row.idText === null ? row.orderId : copyCell(row.idText, row.idStart, row.idEnd);
+}
+
+/**
+ * The order id of a joined row into r: in place when the row is read from cell bounds, else as
+ * a string. An empty one is EMPTY_REQUIRED (cells.ts).
+ */
+export function readJoinId(c: Cells, row: RowCursor, p: number, r: JoinRow): void {
+  if (row.cells === null) {
+    const k = row.base + 2 * p;
+    const s = row.bounds[k]!;
+    const e = row.bounds[k + 1]!;
+    if (s === e) c.empty(p, row.line, "an order id");
+    r.orderId = "";
+    r.idText = row.text;
+    r.idStart = s;
+    r.idEnd = e;
+  } else {
+    r.orderId = c.required(row, p, row.line, "an order id");
+    r.idText = null;
+  }
+}
+
+/** Whether a[as, ae) and b[bs, be) hold the same characters. */
+function sameText(a: string, as: number, ae: number, b: string, bs: number, be: number): boolean {
+  const n = ae - as;
+  if (n !== be - bs) return false;
+  for (let j = 0; j < n; j++) if (a.charCodeAt(as + j) !== b.charCodeAt(bs + j)) return false;
+  return true;
+}
 
 /** The orders, as the join sees them. Indices are >= 0 and below size(). */
 export interface JoinTarget {
-  /** The order's index, or KNOWN / UNKNOWN. */
+  /** The order's index, or KNOWN / UNKNOWN / EXCLUDED. */
   find(orderId: string): number;
+  /** find() of the id text[start, end), hashed and compared in place. Absent: find() of its string. */
+  findAt?(text: string, start: number, end: number): number;
   /** One more than the largest index find() can give (may grow while rows are added). */
   size(): number;
   stamp(i: number, field: StampField): Stamp | null;
@@ -187,19 +237,45 @@ export class Joiner {
     const k = this.inputs.length;
     const summary = { label, rows: 0, unmatched: 0, unmatchedIds: [] as string[], excluded: 0, shipments };
     this.inputs.push(summary);
+    const t = this.target;
+    const findAt = t.findAt?.bind(t);
+    // The previous row's id in place and what find gave for it: Amazon writes an order's rows
+    // together, so a row of the same order is matched without hashing its id again.
+    let lastText: string | null = null;
+    let lastStart = 0;
+    let lastEnd = 0;
+    let lastI = UNKNOWN;
     return {
       add: (row) => {
         summary.rows++;
-        const i = this.target.find(row.orderId);
+        let i: number;
+        const text = row.idText;
+        if (text !== null && findAt !== undefined) {
+          const s = row.idStart;
+          const e = row.idEnd;
+          if (lastText !== null && sameText(text, s, e, lastText, lastStart, lastEnd)) i = lastI;
+          else {
+            i = findAt(text, s, e);
+            lastText = text;
+            lastStart = s;
+            lastEnd = e;
+            lastI = i;
+          }
+        } else i = t.find(joinRowId(row));
         if (i === UNKNOWN) {
           summary.unmatched++;
-          if (summary.unmatchedIds.length < UNMATCHED_SAMPLES && !summary.unmatchedIds.includes(row.orderId)) {
-            summary.unmatchedIds.push(row.orderId);
+          if (summary.unmatchedIds.length < UNMATCHED_SAMPLES) {
+            const id = joinRowId(row);
+            if (!summary.unmatchedIds.includes(id)) summary.unmatchedIds.push(id);
           }
           return;
         }
+        if (i === EXCLUDED) {
+          summary.excluded++;
+          return;
+        }
         if (i < 0) return;
-        if (this.target.excluded?.(i) === true) {
+        if (t.excluded?.(i) === true) {
           summary.excluded++;
           return;
         }
@@ -230,13 +306,16 @@ export class Joiner {
     this.cap = cap;
   }
 
-  private conflict(i: number, field: JoinField, orderId: string, used: string, other: string): void {
+  /** `of`: the order's id, or the row naming it (its id is built only for the first example). */
+  private conflict(i: number, field: JoinField, of: string | JoinRow, used: string, other: string): void {
     const bit = BIT[field];
     if ((this.conflicted[i]! & bit) !== 0) return;
     this.conflicted[i]! |= bit;
     const c = this.conflicts.get(field);
-    if (c === undefined) this.conflicts.set(field, { field, orders: 1, example: { orderId, used, other } });
-    else c.orders++;
+    if (c === undefined) {
+      const orderId = typeof of === "string" ? of : joinRowId(of);
+      this.conflicts.set(field, { field, orders: 1, example: { orderId, used, other } });
+    } else c.orders++;
   }
 
   private label(source: number): string {
@@ -282,7 +361,7 @@ export class Joiner {
         differs = !sameStamp(cur, v);
       }
       const from = this.source[s]![i]!;
-      if (differs && from !== k + 1) this.conflict(i, field, row.orderId, this.label(from), this.inputs[k]!.label);
+      if (differs && from !== k + 1) this.conflict(i, field, row, this.label(from), this.inputs[k]!.label);
     }
   }
 
@@ -308,12 +387,12 @@ export class Joiner {
           g |= TRACK_JOINED;
         }
       } else if (tracking !== null && tracking !== cur) {
-        this.conflict(i, "tracking_number", row.orderId, this.ordersLabel, this.inputs[k]!.label);
+        this.conflict(i, "tracking_number", row, this.ordersLabel, this.inputs[k]!.label);
       }
       if (row.carrier !== null) {
         const c = t.text(i, "carrier");
         if (c === null) t.setText(i, "carrier", row.carrier);
-        else if (c !== row.carrier) this.conflict(i, "carrier", row.orderId, this.ordersLabel, this.inputs[k]!.label);
+        else if (c !== row.carrier) this.conflict(i, "carrier", row, this.ordersLabel, this.inputs[k]!.label);
       }
     }
     this.flags[i] = g;

@@ -6,7 +6,7 @@
  */
 import { Cells, type RowContext, type RowReader } from "../cells.js";
 import type { ColumnMap } from "../headers.js";
-import { blankJoinRow, type JoinRow } from "../join.js";
+import { blankJoinRow, readJoinId, type JoinRow } from "../join.js";
 import { marketplaceName } from "../../marketplaces.js";
 import { parseCancelledBy } from "../orders/vocabulary.js";
 
@@ -23,7 +23,7 @@ export function orderReportReader(map: ColumnMap, ctx: RowContext): RowReader<Jo
   const r = blankJoinRow();
   return (row) => {
     const line = row.line;
-    r.orderId = c.required(row, pId, line, "an order id");
+    readJoinId(c, row, pId, r);
     r.latestShip = c.date(row, pLatest, line, true);
     r.promisedDelivery = c.date(row, pPromised, line);
     r.cancelledBy = parseCancelledBy(c.text(row, pBy));

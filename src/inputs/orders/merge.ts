@@ -26,7 +26,7 @@ import { classifySalesChannel } from "../../marketplaces.js";
 import type { Order, Stamp } from "../../records.js";
 import { widened } from "../columns.js";
 import type { OrderRow } from "./reader.js";
-import { KNOWN, UNKNOWN, type JoinTarget } from "../join.js";
+import { EXCLUDED, KNOWN, UNKNOWN, type JoinTarget } from "../join.js";
 import { CHANNEL_SET, DEAD, freshRowHash, IdTable, JOIN_SLOT, OrderStore, orderViews, PAGE_MASK } from "./store.js";
 
 const RECENT = 8192;
@@ -39,6 +39,19 @@ function idHash(id: string): void {
   let b = 0x2545f491;
   for (let j = 0; j < id.length; j++) {
     const c = id.charCodeAt(j);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = (Math.imul(b, 31) + c) | 0;
+  }
+  idA = a ^ (a >>> 15);
+  idB = b ^ (b >>> 13);
+}
+
+/** idHash of the id text[start, end), in place. */
+function idHashAt(text: string, start: number, end: number): void {
+  let a = 0x811c9dc5;
+  let b = 0x2545f491;
+  for (let j = start; j < end; j++) {
+    const c = text.charCodeAt(j);
     a = Math.imul(a ^ c, 0x01000193);
     b = (Math.imul(b, 31) + c) | 0;
   }
@@ -315,11 +328,30 @@ export class OrderMerger {
   /** The ids of the dropped orders (MergeOptions.joins), as hashes. */
   private dropped: IdHashes | null = null;
 
-  private drop(id: string): void {
+  /**
+   * The ids of the dropped orders of no marketplace (MergeOptions.joins; SPEC 9.3: MCF), as
+   * hashes: their joined rows are `excluded`, as those of a kept one are.
+   */
+  private droppedExcluded: IdHashes | null = null;
+
+  private lastChannel = "";
+  private lastChannelExcluded = false;
+  private excludedChannel(text: string): boolean {
+    if (text !== this.lastChannel) {
+      this.lastChannel = text;
+      this.lastChannelExcluded = classifySalesChannel(text).kind === "excluded";
+    }
+    return this.lastChannelExcluded;
+  }
+
+  private drop(id: string, salesChannel: string | null = null): void {
     if (this.options.referenced?.has(id)) this.outsideIds.add(id);
     if (this.dropped !== null) {
       idHash(id);
       this.dropped.add(idA, idB);
+      if (salesChannel !== null && this.excludedChannel(salesChannel)) {
+        (this.droppedExcluded ??= new IdHashes()).add(idA, idB);
+      }
     }
     if (this.recent.has(id)) return;
     if (this.recentQueue.length < RECENT) this.recentQueue.push(id);
@@ -359,7 +391,7 @@ export class OrderMerger {
       }
       if (keep !== undefined) {
         if (row.purchase !== null ? row.purchase.day < keep : this.recent.has(row.orderId)) {
-          this.drop(row.orderId);
+          this.drop(row.orderId, row.salesChannel);
           return "dropped";
         }
       }
@@ -384,7 +416,7 @@ export class OrderMerger {
         this.names.delete(row.orderId);
         page.flags[k]! |= DEAD;
         page.hashes.delete(k);
-        this.drop(row.orderId);
+        this.drop(row.orderId, store.market(i) ?? row.salesChannel);
         return "dropped";
       }
     }
@@ -403,15 +435,27 @@ export class OrderMerger {
   joinTarget(): { target: JoinTarget; orderIdOf: (i: number) => string } {
     const store = this.store;
     const excludedMarket: boolean[] = [];
+    /** find() of an id not kept, whose idHash is in idA / idB ("": not needed, no outsideIds). */
+    const notKept = (id: string): number => {
+      if (this.counted !== null && this.counted.find(idA, idB) !== -1) return KNOWN;
+      if (this.droppedExcluded !== null && this.droppedExcluded.has(idA, idB)) return EXCLUDED;
+      if (this.dropped !== null && this.dropped.has(idA, idB)) return KNOWN;
+      return this.outsideIds.has(id) ? KNOWN : UNKNOWN;
+    };
     const target: JoinTarget = {
       find: (id) => {
         const i = this.orders.get(id);
         if (i !== undefined) return (store.page(i).flags[i & PAGE_MASK]! & DEAD) !== 0 ? KNOWN : i;
         if (this.counted === null && this.dropped === null && this.outsideIds.size === 0) return UNKNOWN;
         idHash(id);
-        if (this.counted !== null && this.counted.find(idA, idB) !== -1) return KNOWN;
-        if (this.dropped !== null && this.dropped.has(idA, idB)) return KNOWN;
-        return this.outsideIds.has(id) ? KNOWN : UNKNOWN;
+        return notKept(id);
+      },
+      findAt: (text, start, end) => {
+        const i = this.orders.getAt(text, start, end);
+        if (i !== undefined) return (store.page(i).flags[i & PAGE_MASK]! & DEAD) !== 0 ? KNOWN : i;
+        if (this.counted === null && this.dropped === null && this.outsideIds.size === 0) return UNKNOWN;
+        idHashAt(text, start, end);
+        return notKept(this.outsideIds.size === 0 ? "" : text.slice(start, end));
       },
       size: () => store.size(),
       stamp: (i, field) => store.page(i).joinedStamp(i & PAGE_MASK, JOIN_SLOT[field]),

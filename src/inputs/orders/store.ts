@@ -398,6 +398,11 @@ export class OrderStore {
     return this.page(i).ids.equals(i & PAGE_MASK, id);
   }
 
+  /** Whether order i's id is text[start, end) (compared in place). */
+  idIsAt(i: number, text: string, start: number, end: number): boolean {
+    return this.page(i).ids.equalsAt(i & PAGE_MASK, text, start, end);
+  }
+
   /** The id of order i. */
   id(i: number): string {
     return this.page(i).ids.get(i & PAGE_MASK)!;
@@ -562,6 +567,21 @@ export class IdTable {
   get(id: string): number | undefined {
     const v = this.slots[this.slotOf(id, IdTable.hash(id))]!;
     return v > 0 ? v - 1 : undefined;
+  }
+
+  /** get() of the id text[start, end), hashed and compared in place (the join: no string per row). */
+  getAt(text: string, start: number, end: number): number | undefined {
+    let h = 0x811c9dc5;
+    for (let j = start; j < end; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
+    h ^= h >>> 15;
+    const slots = this.slots;
+    const hashes = this.hashes;
+    const mask = slots.length - 1;
+    for (let k = h & mask; ; k = (k + 1) & mask) {
+      const v = slots[k]!;
+      if (v === 0) return undefined;
+      if (v > 0 && hashes[v - 1] === h && this.store.idIsAt(v - 1, text, start, end)) return v - 1;
+    }
   }
 
   /** Adds an id that is not in the table, for store index `index` (whose id it is). */

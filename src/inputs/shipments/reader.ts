@@ -6,7 +6,7 @@
  */
 import { Cells, type RowContext, type RowReader } from "../cells.js";
 import type { ColumnMap } from "../headers.js";
-import { blankJoinRow, type JoinRow } from "../join.js";
+import { blankJoinRow, readJoinId, type JoinRow } from "../join.js";
 import { normaliseWord } from "../values.js";
 
 /** The same JoinRow is overwritten by every call (the join copies what it keeps). */
@@ -21,7 +21,7 @@ export function shipmentReader(map: ColumnMap, ctx: RowContext): RowReader<JoinR
   const r = blankJoinRow();
   return (row) => {
     const line = row.line;
-    r.orderId = c.required(row, pId, line, "an order id");
+    readJoinId(c, row, pId, r);
     r.shippedAt = c.date(row, pShipped, line);
     r.trackingNumber = c.opt(row, pTracking);
     const code = c.opt(row, pCode);

@@ -1,7 +1,7 @@
 /** One Unshipped Orders row -> one JoinRow (join.ts): the promise date. */
 import { Cells, type RowContext, type RowReader } from "../cells.js";
 import type { ColumnMap } from "../headers.js";
-import { blankJoinRow, type JoinRow } from "../join.js";
+import { blankJoinRow, readJoinId, type JoinRow } from "../join.js";
 
 /** The same JoinRow is overwritten by every call (the join copies what it keeps). */
 export function unshippedReader(map: ColumnMap, ctx: RowContext): RowReader<JoinRow> {
@@ -12,7 +12,7 @@ export function unshippedReader(map: ColumnMap, ctx: RowContext): RowReader<Join
   const r = blankJoinRow();
   return (row) => {
     const line = row.line;
-    r.orderId = c.required(row, pId, line, "an order id");
+    readJoinId(c, row, pId, r);
     r.promisedDelivery = c.date(row, pPromised, line);
     return r;
   };
