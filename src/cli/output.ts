@@ -6,7 +6,6 @@
  * written to a temporary file in the same directory and renamed over the old report, so a
  * failed write (full disk, file size limit) leaves the previous report whole.
  */
-import { randomBytes } from "node:crypto";
 import { appendFile, chmod, readdir, realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
 import type { Stats } from "node:fs";
 import { dirname, relative, resolve, isAbsolute, basename, join } from "node:path";
@@ -108,6 +107,8 @@ export async function writeOutputFile(path: string, label: string, text: string)
       throw fail(e);
     }
   }
+  // node:crypto only when a file is written (a check to the terminal does not need it).
+  const { randomBytes } = await import("node:crypto");
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString("hex")}.ahr-tmp`);
   try {
     await writeFile(tmp, text, { flag: "wx" });
