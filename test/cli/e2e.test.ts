@@ -3,44 +3,15 @@
  * as a child process, with pipes for stdout and stderr, as cron and CI run it.
  * Expected figures: fixtures/cli/README.md and each scenario's README.
  */
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { AS_OF, ROOT, tempDir } from "./helpers.js";
+import { AS_OF, ROOT, spawnAhr, tempDir } from "./helpers.js";
 
-const BIN = join(ROOT, "bin", "ahr.js");
 const ESC = "\x1b";
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** The environment of a plain pipe: no colour forcing or disabling, no step summary. */
-function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of ["FORCE_COLOR", "NO_COLOR", "GITHUB_STEP_SUMMARY", "CI", "TERM"]) delete env[k];
-  return { ...env, ...extra };
-}
-
-function ahr(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: options.cwd ?? ROOT,
-      env: cleanEnv(options.env),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (s: string) => (stdout += s));
-    child.stderr.setEncoding("utf8").on("data", (s: string) => (stderr += s));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const ahr = spawnAhr;
 
 const healthy = "fixtures/cli/healthy/orders.txt";
 const atRisk = "fixtures/cli/at-risk/orders.txt";

@@ -4,28 +4,13 @@
  * (README there; worked in test/engine/marketplaces.test.ts): as of 2026-05-20 Amazon.com has 4
  * breaches and an AHR of 198, Amazon.ca none and 190 (at risk).
  */
-import { spawn } from "node:child_process";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "./helpers.js";
+import { spawnAhr } from "./helpers.js";
 
-const BIN = join(ROOT, "bin", "ahr.js");
 const DIR = "fixtures/marketplaces";
 const AS_OF = "2026-05-20";
 
-function ahr(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of ["FORCE_COLOR", "NO_COLOR", "GITHUB_STEP_SUMMARY", "CI", "TERM"]) delete env[k];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (s: string) => (stdout += s));
-    child.stderr.setEncoding("utf8").on("data", (s: string) => (stderr += s));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const ahr = (args: string[]) => spawnAhr(args);
 
 describe.concurrent("e2e: --marketplace and exit codes (SPEC 9.3)", () => {
   it("two marketplaces: the table groups the rows under each, exit 1 (Amazon.com breaches)", async () => {
