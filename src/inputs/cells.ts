@@ -95,6 +95,41 @@ export class Cells {
     if (t === "") this.empty(p, line, expected);
     return t;
   }
+  /** Per position, the last cell mapped() read and what it gave. */
+  private readonly lastWord: (string | undefined)[] = [];
+  private readonly lastMapped: unknown[] = [];
+  /**
+   * f of a non-empty cell (null when empty or the column is absent), for columns whose values
+   * repeat (a channel, a carrier, a flag): a cell holding the same characters as the last one at
+   * that position gives the last result, compared in place, without a string. f must give the
+   * same result for the same text (it may throw: nothing is remembered then).
+   */
+  mapped<T>(r: RowCursor, p: number, f: (text: string) => T): T | null {
+    if (p < 0) return null;
+    const last = this.lastWord[p];
+    const cells = r.cells;
+    if (cells === null) {
+      const k = r.base + 2 * p;
+      const s = r.bounds[k]!;
+      const e = r.bounds[k + 1]!;
+      if (s === e) return null;
+      if (last !== undefined && last.length === e - s) {
+        const text = r.text;
+        let j = 0;
+        while (j < last.length && last.charCodeAt(j) === text.charCodeAt(s + j)) j++;
+        if (j === last.length) return this.lastMapped[p] as T;
+      }
+    } else {
+      const t = cells[p] ?? "";
+      if (t === "") return null;
+      if (t === last) return this.lastMapped[p] as T;
+    }
+    const t = r.str(p);
+    const v = f(t);
+    this.lastWord[p] = t;
+    this.lastMapped[p] = v;
+    return v;
+  }
   /** Last text and Stamp per position: item rows of one order repeat their dates. */
   private readonly lastText: string[] = [];
   private readonly lastStamp: Stamp[] = [];

@@ -65,7 +65,16 @@ export interface JoinRow {
   cancelledBy: CancelledBy | null;
   salesChannel: string | null;
   shippedAt: Stamp | null;
+  /** The tracking number as a string; null: none, or given in place (trackingText). */
   trackingNumber: string | null;
+  /**
+   * The tracking number in place (a row read from cell bounds): text[trackingStart,
+   * trackingEnd), none when empty; compared with the order's in place (JoinTarget.textAt), a
+   * string only when the order takes it. null: the tracking number is trackingNumber.
+   */
+  trackingText: string | null;
+  trackingStart: number;
+  trackingEnd: number;
   carrier: string | null;
 }
 
@@ -82,6 +91,9 @@ export function blankJoinRow(): JoinRow {
     salesChannel: null,
     shippedAt: null,
     trackingNumber: null,
+    trackingText: null,
+    trackingStart: 0,
+    trackingEnd: 0,
     carrier: null,
   };
 }
@@ -118,6 +130,36 @@ export function readJoinId(c: Cells, row: RowCursor, p: number, r: JoinRow): voi
   }
 }
 
+/**
+ * The tracking number of a joined row into r: in place when the row is read from cell bounds,
+ * else as a string (null when empty or p < 0: no such column).
+ */
+export function readJoinTracking(c: Cells, row: RowCursor, p: number, r: JoinRow): void {
+  if (row.cells === null && p >= 0) {
+    const k = row.base + 2 * p;
+    r.trackingNumber = null;
+    r.trackingText = row.text;
+    r.trackingStart = row.bounds[k]!;
+    r.trackingEnd = row.bounds[k + 1]!;
+  } else {
+    r.trackingNumber = c.opt(row, p);
+    r.trackingText = null;
+  }
+}
+
+/** A row's tracking number as a string (built from the cell when given in place), or null. */
+function joinRowTracking(row: JoinRow): string | null {
+  const t = row.trackingText;
+  if (t === null) return row.trackingNumber;
+  return row.trackingStart === row.trackingEnd ? null : copyCell(t, row.trackingStart, row.trackingEnd);
+}
+
+/** JoinTarget.textAt: the order has no value; the same value; another value. */
+export const NO_TEXT = 0;
+export const SAME_TEXT = 1;
+export const OTHER_TEXT = 2;
+export type TextIs = typeof NO_TEXT | typeof SAME_TEXT | typeof OTHER_TEXT;
+
 /** Whether a[as, ae) and b[bs, be) hold the same characters. */
 function sameText(a: string, as: number, ae: number, b: string, bs: number, be: number): boolean {
   const n = ae - as;
@@ -135,8 +177,12 @@ export interface JoinTarget {
   /** One more than the largest index find() can give (may grow while rows are added). */
   size(): number;
   stamp(i: number, field: StampField): Stamp | null;
+  /** stamp()'s instant (NaN: none), without a Stamp object. Absent: stamp() is read. */
+  stampMs?(i: number, field: StampField): number;
   setStamp(i: number, field: StampField, value: Stamp | null): void;
   text(i: number, field: TextField): string | null;
+  /** text() compared with text[start, end) in place (start < end). Absent: text() is compared. */
+  textAt?(i: number, field: TextField, text: string, start: number, end: number): TextIs;
   /** A target that does not keep a field (carrier) ignores it and gives null for it. */
   setText(i: number, field: TextField, value: string | null): void;
   cancelledBy(i: number): CancelledBy | null;
@@ -203,8 +249,6 @@ export interface JoinedInput {
   /** Adds one row (the row object may be reused by the caller after the call). */
   add(row: JoinRow): void;
 }
-
-const sameStamp = (a: Stamp, b: Stamp): boolean => a.ms === b.ms;
 
 export class Joiner {
   private readonly inputs: (JoinedInputSummary & { shipments: boolean })[] = [];
@@ -318,6 +362,25 @@ export class Joiner {
     } else c.orders++;
   }
 
+  /** The instant of order i's date `field` (NaN: none). */
+  private ms(i: number, field: StampField): number {
+    const t = this.target;
+    if (t.stampMs !== undefined) return t.stampMs(i, field);
+    return t.stamp(i, field)?.ms ?? NaN;
+  }
+
+  /** Order i's tracking number against row's (which has one): NO_TEXT, SAME_TEXT or OTHER_TEXT. */
+  private tracking(i: number, row: JoinRow): TextIs {
+    const t = this.target;
+    const text = row.trackingText;
+    if (text !== null && t.textAt !== undefined) return t.textAt(i, "tracking_number", text, row.trackingStart, row.trackingEnd);
+    const cur = t.text(i, "tracking_number");
+    if (cur === null) return NO_TEXT;
+    return text === null
+      ? cur === row.trackingNumber ? SAME_TEXT : OTHER_TEXT
+      : sameText(cur, 0, cur.length, text, row.trackingStart, row.trackingEnd) ? SAME_TEXT : OTHER_TEXT;
+  }
+
   private label(source: number): string {
     return source === 0 ? this.ordersLabel : this.inputs[source - 1]!.label;
   }
@@ -352,13 +415,13 @@ export class Joiner {
         const sf: StampField = field === "latest_ship_date" ? field : "promised_delivery_date";
         const v = sf === "latest_ship_date" ? row.latestShip : row.promisedDelivery;
         if (v === null) continue;
-        const cur = t.stamp(i, sf);
-        if (cur === null) {
+        const cur = this.ms(i, sf);
+        if (cur !== cur) {
           t.setStamp(i, sf, { ms: v.ms, day: v.day });
           this.source[s]![i] = k + 1;
           continue;
         }
-        differs = !sameStamp(cur, v);
+        differs = cur !== v.ms;
       }
       const from = this.source[s]![i]!;
       if (differs && from !== k + 1) this.conflict(i, field, row, this.label(from), this.inputs[k]!.label);
@@ -377,18 +440,19 @@ export class Joiner {
       this.shipMs[i] = st.ms;
       this.shipDay[i] = st.day;
     }
-    const tracking = row.trackingNumber;
-    if (tracking === null) g |= TRACK_MISSING;
-    if (firstRow) {
-      const cur = t.text(i, "tracking_number");
-      if (cur === null) {
-        if (tracking !== null) {
-          t.setText(i, "tracking_number", tracking);
-          g |= TRACK_JOINED;
-        }
-      } else if (tracking !== null && tracking !== cur) {
+    const text = row.trackingText;
+    const tracked = text !== null ? row.trackingStart < row.trackingEnd : row.trackingNumber !== null;
+    if (!tracked) g |= TRACK_MISSING;
+    if (firstRow && tracked) {
+      const is = this.tracking(i, row);
+      if (is === NO_TEXT) {
+        t.setText(i, "tracking_number", joinRowTracking(row));
+        g |= TRACK_JOINED;
+      } else if (is === OTHER_TEXT) {
         this.conflict(i, "tracking_number", row, this.ordersLabel, this.inputs[k]!.label);
       }
+    }
+    if (firstRow) {
       if (row.carrier !== null) {
         const c = t.text(i, "carrier");
         if (c === null) t.setText(i, "carrier", row.carrier);
@@ -410,9 +474,9 @@ export class Joiner {
       if ((f & (TRACK_MISSING | TRACK_JOINED)) === (TRACK_MISSING | TRACK_JOINED)) t.setText(i, "tracking_number", null);
       const ms = this.shipMs[i]!;
       if (ms !== ms) continue;
-      const cur = t.stamp(i, "shipped_at");
-      if (cur === null) t.setStamp(i, "shipped_at", { ms, day: this.shipDay[i]! });
-      else if (cur.ms !== ms) this.conflict(i, "shipped_at", orderIdOf(i), this.ordersLabel, this.label(this.shipSource[i]!));
+      const cur = this.ms(i, "shipped_at");
+      if (cur !== cur) t.setStamp(i, "shipped_at", { ms, day: this.shipDay[i]! });
+      else if (cur !== ms) this.conflict(i, "shipped_at", orderIdOf(i), this.ordersLabel, this.label(this.shipSource[i]!));
     }
     return {
       inputs: this.inputs.map(({ label, rows, unmatched, unmatchedIds, excluded }) => ({ label, rows, unmatched, unmatchedIds, excluded })),

@@ -1,8 +1,9 @@
 /**
  * The join's two ways of matching a row to an order (join.ts): by the order id's string
  * (JoinTarget.find) and by the id cell read in place (JoinTarget.findAt: a hash of the cell,
- * compared in place, and the previous row's result reused for a row of the same order). They
- * must agree on every count and every value written. And joined rows of an MCF order dropped as
+ * compared in place, and the previous row's result reused for a row of the same order), and a
+ * shipment's tracking number as a string or in place (JoinTarget.textAt, compared with the
+ * store's bytes). They must agree on every count and every value written. And joined rows of an MCF order dropped as
  * too old (SPEC 9.3) are `excluded`, as those of a kept MCF order are.
  */
 import { describe, it, expect } from "vitest";
@@ -39,8 +40,10 @@ function run(kept: string[], old: string[], rows: Joined[], inPlace: boolean) {
   const ships = j.input("shipments", true);
   const r = blankJoinRow();
   for (const x of rows) {
-    // In place: the id inside a longer text, as a TSV line holds it (other cells around it).
-    const text = `x\t${x.id}\ty`;
+    // In place: the id and the tracking number inside a longer text, as a TSV line holds them
+    // (other cells around them; an empty tracking cell is no tracking number).
+    const tracking = x.tracking ?? "";
+    const text = `x\t${x.id}\t${tracking}\ty`;
     const set = (row: JoinRow) => {
       if (inPlace) {
         row.orderId = "";
@@ -56,11 +59,20 @@ function run(kept: string[], old: string[], rows: Joined[], inPlace: boolean) {
     r.latestShip = x.latest === null ? null : stamp(D0 + x.latest);
     r.shippedAt = null;
     r.trackingNumber = null;
+    r.trackingText = null;
     report.add(r);
     set(r);
     r.latestShip = null;
     r.shippedAt = x.ship === null ? null : stamp(D0 + 1, x.ship);
-    r.trackingNumber = x.tracking;
+    if (inPlace) {
+      r.trackingNumber = null;
+      r.trackingText = text;
+      r.trackingStart = 3 + x.id.length;
+      r.trackingEnd = r.trackingStart + tracking.length;
+    } else {
+      r.trackingNumber = x.tracking;
+      r.trackingText = null;
+    }
     ships.add(r);
   }
   const summary = j.finish(orderIdOf);
@@ -81,7 +93,7 @@ describe("the join matches a row by its id cell in place as by its id string", (
             pick: fc.nat(40),
             stranger: id,
             ship: fc.option(fc.integer({ min: 0, max: 23 })),
-            tracking: fc.option(fc.constantFrom("T1", "T2")),
+            tracking: fc.option(fc.constantFrom("T1", "T2", "T10", "T1x")),
             latest: fc.option(fc.integer({ min: 0, max: 2 })),
             repeat: fc.nat(2),
           }),

@@ -26,9 +26,8 @@ export function orderReportReader(map: ColumnMap, ctx: RowContext): RowReader<Jo
     readJoinId(c, row, pId, r);
     r.latestShip = c.date(row, pLatest, line, true);
     r.promisedDelivery = c.date(row, pPromised, line);
-    r.cancelledBy = parseCancelledBy(c.text(row, pBy));
-    const channel = c.opt(row, pChannel);
-    r.salesChannel = channel === null ? null : marketplaceName(channel);
+    r.cancelledBy = c.mapped(row, pBy, parseCancelledBy);
+    r.salesChannel = c.mapped(row, pChannel, marketplaceName);
     return r;
   };
 }

@@ -10,6 +10,7 @@
 import type { CancelledBy, Channel, Order, Source, Stamp } from "../../records.js";
 import { marketplaceName } from "../../marketplaces.js";
 import { StringColumn, widened } from "../columns.js";
+import { NO_TEXT, OTHER_TEXT, SAME_TEXT, type TextIs } from "../join.js";
 import type { OrderRow } from "./reader.js";
 
 // The six dates of an order, as slots of the stamp columns.
@@ -272,11 +273,23 @@ class Page {
     return this.stamp(i, slot);
   }
 
+  /** joinedStamp()'s instant (NaN: none). */
+  joinedMs(i: number, slot: number): number {
+    return this.msAt(i * SLOTS + slot);
+  }
+
   setJoinedStamp(i: number, slot: number, st: Stamp | null): void {
     const k = i * SLOTS + slot;
     this.wide.delete(k);
     if (st === null) this.msOff[k] = NO_DATE;
     else this.put(k, st);
+  }
+
+  /** Order i's tracking number against text[start, end), compared in place (join.ts TextIs). */
+  trackingAt(i: number, text: string, start: number, end: number): TextIs {
+    const t = this.trackingNumbers;
+    if (!t.has(i)) return NO_TEXT;
+    return t.equalsAt(i, text, start, end) ? SAME_TEXT : OTHER_TEXT;
   }
 
   setTracking(i: number, value: string | null): void {

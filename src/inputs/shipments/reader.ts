@@ -6,8 +6,12 @@
  */
 import { Cells, type RowContext, type RowReader } from "../cells.js";
 import type { ColumnMap } from "../headers.js";
-import { blankJoinRow, readJoinId, type JoinRow } from "../join.js";
+import { blankJoinRow, readJoinId, readJoinTracking, type JoinRow } from "../join.js";
 import { normaliseWord } from "../values.js";
+
+/** A carrier-code cell, and whether it says `Other` (the name is the carrier then). */
+const carrierCode = (text: string) => ({ text, other: normaliseWord(text) === "other" });
+const same = (text: string): string => text;
 
 /** The same JoinRow is overwritten by every call (the join copies what it keeps). */
 export function shipmentReader(map: ColumnMap, ctx: RowContext): RowReader<JoinRow> {
@@ -23,9 +27,9 @@ export function shipmentReader(map: ColumnMap, ctx: RowContext): RowReader<JoinR
     const line = row.line;
     readJoinId(c, row, pId, r);
     r.shippedAt = c.date(row, pShipped, line);
-    r.trackingNumber = c.opt(row, pTracking);
-    const code = c.opt(row, pCode);
-    r.carrier = code === null || normaliseWord(code) === "other" ? (c.opt(row, pName) ?? code) : code;
+    readJoinTracking(c, row, pTracking, r);
+    const code = c.mapped(row, pCode, carrierCode);
+    r.carrier = code === null || code.other ? (c.mapped(row, pName, same) ?? code?.text ?? null) : code.text;
     return r;
   };
 }
