@@ -69,7 +69,7 @@ export interface JoinRow {
   trackingNumber: string | null;
   /**
    * The tracking number in place (a row read from cell bounds): text[trackingStart,
-   * trackingEnd), none when empty; compared with the order's in place (JoinTarget.textAt), a
+   * trackingEnd), none when empty; compared with the order's in place (JoinTarget.trackingAt), a
    * string only when the order takes it. null: the tracking number is trackingNumber.
    */
   trackingText: string | null;
@@ -154,7 +154,7 @@ function joinRowTracking(row: JoinRow): string | null {
   return row.trackingStart === row.trackingEnd ? null : copyCell(t, row.trackingStart, row.trackingEnd);
 }
 
-/** JoinTarget.textAt: the order has no value; the same value; another value. */
+/** JoinTarget.trackingAt: the order has no value; the same value; another value. */
 export const NO_TEXT = 0;
 export const SAME_TEXT = 1;
 export const OTHER_TEXT = 2;
@@ -181,8 +181,8 @@ export interface JoinTarget {
   stampMs?(i: number, field: StampField): number;
   setStamp(i: number, field: StampField, value: Stamp | null): void;
   text(i: number, field: TextField): string | null;
-  /** text() compared with text[start, end) in place (start < end). Absent: text() is compared. */
-  textAt?(i: number, field: TextField, text: string, start: number, end: number): TextIs;
+  /** The order's tracking number compared with text[start, end) in place. Absent: text() is compared. */
+  trackingAt?(i: number, text: string, start: number, end: number): TextIs;
   /** A target that does not keep a field (carrier) ignores it and gives null for it. */
   setText(i: number, field: TextField, value: string | null): void;
   cancelledBy(i: number): CancelledBy | null;
@@ -373,7 +373,7 @@ export class Joiner {
   private tracking(i: number, row: JoinRow): TextIs {
     const t = this.target;
     const text = row.trackingText;
-    if (text !== null && t.textAt !== undefined) return t.textAt(i, "tracking_number", text, row.trackingStart, row.trackingEnd);
+    if (text !== null && t.trackingAt !== undefined) return t.trackingAt(i, text, row.trackingStart, row.trackingEnd);
     const cur = t.text(i, "tracking_number");
     if (cur === null) return NO_TEXT;
     return text === null

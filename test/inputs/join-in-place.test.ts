@@ -2,7 +2,7 @@
  * The join's two ways of matching a row to an order (join.ts): by the order id's string
  * (JoinTarget.find) and by the id cell read in place (JoinTarget.findAt: a hash of the cell,
  * compared in place, and the previous row's result reused for a row of the same order), and a
- * shipment's tracking number as a string or in place (JoinTarget.textAt, compared with the
+ * shipment's tracking number as a string or in place (JoinTarget.trackingAt, compared with the
  * store's bytes). They must agree on every count and every value written. And joined rows of an MCF order dropped as
  * too old (SPEC 9.3) are `excluded`, as those of a kept MCF order are.
  */

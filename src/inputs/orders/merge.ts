@@ -26,7 +26,7 @@ import { classifySalesChannel } from "../../marketplaces.js";
 import type { Order, Stamp } from "../../records.js";
 import { widened } from "../columns.js";
 import type { OrderRow } from "./reader.js";
-import { EXCLUDED, KNOWN, NO_TEXT, OTHER_TEXT, SAME_TEXT, UNKNOWN, type JoinTarget } from "../join.js";
+import { EXCLUDED, KNOWN, UNKNOWN, type JoinTarget } from "../join.js";
 import { CHANNEL_SET, DEAD, freshRowHash, IdTable, JOIN_SLOT, OrderStore, orderViews, PAGE_MASK } from "./store.js";
 
 const RECENT = 8192;
@@ -464,11 +464,7 @@ export class OrderMerger {
       // sales_channel: the order's marketplace (store.market, a marketplaceName); carrier: not kept.
       text: (i, field) =>
         field === "tracking_number" ? store.page(i).tracking(i & PAGE_MASK) : field === "sales_channel" ? store.market(i) : null,
-      textAt: (i, field, text, start, end) => {
-        if (field === "tracking_number") return store.page(i).trackingAt(i & PAGE_MASK, text, start, end);
-        const cur = target.text(i, field);
-        return cur === null ? NO_TEXT : cur === text.slice(start, end) ? SAME_TEXT : OTHER_TEXT;
-      },
+      trackingAt: (i, text, start, end) => store.page(i).trackingAt(i & PAGE_MASK, text, start, end),
       setText: (i, field, value) => {
         if (field === "tracking_number") store.page(i).setTracking(i & PAGE_MASK, value);
         else if (field === "sales_channel" && value !== null) store.page(i).market[i & PAGE_MASK] = store.marketId(value);
