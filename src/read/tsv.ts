@@ -87,7 +87,10 @@ export async function* tsvBatches(
   const width = maxCol + 1;
   const starts = new Int32Array(width);
   const ends = new Int32Array(width);
-  const { skip, skipRe } = skipPlan(columns, width, minSkip);
+  const { skip, skipRe, next: skipNext } = skipPlan(columns, width, minSkip);
+  let skipFirst = skip.findIndex((k) => k !== 0);
+  let skipTries = 0;
+  let skipFails = 0;
   const batch: CellBatch = {
     count: 0,
     width: n,
@@ -140,35 +143,63 @@ export async function* tsvBatches(
           // Cell bounds of columns 0..maxCol; `have` of them are present on this line.
           let have = 0;
           let s = pos;
-          while (have < width) {
-            const k = skip[have] as number;
-            if (k !== 0) {
-              // k unselected fields, each ending in a tab, passed at once. Every tab it passes is
-              // before `end`: [^\t\n] stops at the LF (or, on a last line without one, the regex
-              // at the text's end), and a CR before the LF is no tab. When the line has fewer
-              // fields the test fails and the cells are walked one by one from here, as without
-              // the plan (nextTab stays right: the first tab at or after a point at or before s).
-              const re = skipRe[have] as RegExp;
-              re.lastIndex = s;
-              if (re.test(text)) {
-                s = re.lastIndex;
-                have += k;
-                continue;
+          /** The column where the next run to skip starts; -1: none. */
+          let at = skipFirst;
+          if (at === -1) {
+            // Without a plan, the walk alone: a loop with the plan's test in it is ~5% slower.
+            while (have < width) {
+              if (nextTab < s) {
+                nextTab = text.indexOf("\t", s);
+                if (nextTab === -1) nextTab = len;
+              }
+              starts[have] = s;
+              if (nextTab < end) {
+                ends[have] = nextTab;
+                have++;
+                s = nextTab + 1;
+              } else {
+                ends[have] = end;
+                have++;
+                break;
               }
             }
-            if (nextTab < s) {
-              nextTab = text.indexOf("\t", s);
-              if (nextTab === -1) nextTab = len;
-            }
-            starts[have] = s;
-            if (nextTab < end) {
-              ends[have] = nextTab;
-              have++;
-              s = nextTab + 1;
-            } else {
-              ends[have] = end;
-              have++;
-              break;
+          } else {
+            while (have < width) {
+              if (have === at) {
+                // k unselected fields, each ending in a tab, passed at once. Every tab it passes is
+                // before `end`: [^\t\n] stops at the LF (or, on a last line without one, the regex
+                // at the text's end), and a CR before the LF is no tab. When the line has fewer
+                // fields the test fails and the cells are walked one by one from here, as without
+                // the plan (nextTab stays right: the first tab at or after a point at or before s);
+                // the line ends inside this run, so no later run is tried.
+                const re = skipRe[at] as RegExp;
+                re.lastIndex = s;
+                skipTries++;
+                if (re.test(text)) {
+                  s = re.lastIndex;
+                  have += skip[at] as number;
+                  at = skipNext[at] as number;
+                  continue;
+                }
+                at = -1;
+                // A failed test costs more than the walk (the regex backtracks over the fields it
+                // passed): when rows are often shorter than the plan, the plan is dropped.
+                if (++skipFails * SKIP_FAILS > skipTries && skipTries >= SKIP_TRIES) skipFirst = -1;
+              }
+              if (nextTab < s) {
+                nextTab = text.indexOf("\t", s);
+                if (nextTab === -1) nextTab = len;
+              }
+              starts[have] = s;
+              if (nextTab < end) {
+                ends[have] = nextTab;
+                have++;
+                s = nextTab + 1;
+              } else {
+                ends[have] = end;
+                have++;
+                break;
+              }
             }
           }
           const row = batch.count;
@@ -279,27 +310,40 @@ export async function* tsvBatches(
 
 /**
  * Shortest run of unselected columns passed with a regex; a shorter one is walked cell by cell.
- * indexOf costs a call per cell, the regex a call per run and more per character: on the bench
- * Order Report (node 20) one regex for 35 cells took 2/3 of the time of 35 indexOf calls, for 5
- * short cells 0.85, for 2 about the same, for 1 cell 1.2-1.4 times as long.
+ * Measured in tsvBatches on the 1M-row bench files (node 20): skipping All Orders' run of 13
+ * (columns 13-25) made its read ~5% slower, skipping the Order Report's run of 35 (1-35) made
+ * its read ~8% faster; runs of 5 or fewer gained nothing. A bare loop favours the regex sooner
+ * (it costs a call per run and more per character, indexOf a call per cell), but not in place.
  */
-export const MIN_SKIP = 3;
+export const MIN_SKIP = 24;
+
+/**
+ * The plan is dropped for the rest of the rows once more than 1 in SKIP_FAILS of at least
+ * SKIP_TRIES skips failed (rows shorter than the selected columns): on rows of 20 fields with
+ * column 46 selected, a failed {35} test made the scan 2.5 times as slow as the walk.
+ */
+const SKIP_FAILS = 16;
+const SKIP_TRIES = 256;
 
 /**
  * The plan of one tsvBatches call over columns 0..width-1: skip[c] = k > 0 where a run of k
  * unselected columns (k >= minSkip) starts at column c and a selected column follows it, with its
- * sticky regex in skipRe[c]; 0 elsewhere. One regex per distinct run length.
+ * sticky regex in skipRe[c] and the start of the next such run in next[c] (-1: none); elsewhere
+ * skip[c] is 0 and next[c] -1.
+ * One regex per distinct run length.
  */
 export function skipPlan(
   columns: readonly number[],
   width: number,
   minSkip: number,
-): { skip: Int32Array; skipRe: (RegExp | undefined)[] } {
+): { skip: Int32Array; skipRe: (RegExp | undefined)[]; next: Int32Array } {
   const skip = new Int32Array(width);
   const skipRe = new Array<RegExp | undefined>(width).fill(undefined);
+  const next = new Int32Array(width).fill(-1);
   const selected = new Uint8Array(width);
   for (const c of columns) if (Number.isInteger(c) && c >= 0 && c < width) selected[c] = 1;
   const byLength = new Map<number, RegExp>();
+  let last = -1;
   let c = 0;
   while (c < width) {
     if (selected[c] === 1) {
@@ -318,10 +362,12 @@ export function skipPlan(
       }
       skip[c] = k;
       skipRe[c] = re;
+      if (last !== -1) next[last] = c;
+      last = c;
     }
     c = e;
   }
-  return { skip, skipRe };
+  return { skip, skipRe, next };
 }
 
 function isBlank(text: string, start: number, end: number): boolean {

@@ -139,22 +139,29 @@ const caseArb = selectionArb.chain(({ width, columns }) =>
 );
 
 describe("the skip plan", () => {
-  it("for the Order Report's joined columns: runs 1-35 and 41-45 skipped, the lone 39 walked", () => {
+  it("for the Order Report's joined columns: the run 1-35 skipped, 39 and 41-45 walked", () => {
     // 47 columns, selected 0, 36, 37, 38, 40, 46: unselected runs 1..35 (35 columns), 39 (1) and
-    // 41..45 (5); with MIN_SKIP = 3 the runs of 35 and 5 are skipped, 39 is walked.
-    expect(MIN_SKIP).toBe(3);
-    const { skip, skipRe } = skipPlan([0, 36, 37, 38, 40, 46], 47, MIN_SKIP);
-    const runs: [number, number][] = [];
-    skip.forEach((k, c) => {
-      if (k > 0) runs.push([c, k]);
-    });
-    expect(runs).toEqual([
+    // 41..45 (5); with MIN_SKIP = 24 only the run of 35 is skipped, with 3 the run of 5 too.
+    expect(MIN_SKIP).toBe(24);
+    const runsOf = (minSkip: number): [number, number][] => {
+      const { skip } = skipPlan([0, 36, 37, 38, 40, 46], 47, minSkip);
+      const runs: [number, number][] = [];
+      skip.forEach((k, c) => {
+        if (k > 0) runs.push([c, k]);
+      });
+      return runs;
+    };
+    expect(runsOf(MIN_SKIP)).toEqual([[1, 35]]);
+    expect(runsOf(3)).toEqual([
       [1, 35],
       [41, 5],
     ]);
+    const { skipRe, next } = skipPlan([0, 36, 37, 38, 40, 46], 47, 3);
     expect(skipRe[1]?.source).toBe("(?:[^\\t\\n]*\\t){35}");
     expect(skipRe[1]?.sticky).toBe(true);
     expect(skipRe[41]?.source).toBe("(?:[^\\t\\n]*\\t){5}");
+    expect(next[1]).toBe(41); // after the run at 1, the run at 41
+    expect(next[41]).toBe(-1);
   });
   it("one regex per run length; a run before the first selected column; nothing with Infinity", () => {
     // width 12, selected 3, 7, 11: runs 0..2, 4..6, 8..10, all of length 3 (one regex)
@@ -225,6 +232,18 @@ describe("tsvBatches with the skip plan", () => {
       ["w0", "w1999"],
       ["h0", ""],
     ]);
+  });
+
+  it("rows mostly shorter than the plan: the plan is dropped on the way, the rows are the same", async () => {
+    // 400 rows of 10 fields (each fails the skip of 1..35), then 200 of 47 fields
+    const rows = [
+      ...Array.from({ length: 400 }, (_, i) => Array.from({ length: 10 }, (_, j) => `${i}.${j}`).join("\t")),
+      ...Array.from({ length: 200 }, (_, i) => row47(`z${i}-`)),
+    ];
+    const got = await expectSameAsWalk("", [rows.join("\n")], selection);
+    expect(got.lines.length).toBe(600);
+    expect(got.cells[399]).toEqual(["399.0", "", "", "", "", ""]);
+    expect(got.cells[599]).toEqual(["z199-0", "z199-36", "z199-37", "z199-38", "z199-40", "z199-46"]);
   });
 
   it("many rows over many reads: the same batches (early yields, BATCH_ROWS) as the walk", async () => {
