@@ -35,15 +35,7 @@ const RECENT = 8192;
 let idA = 0;
 let idB = 0;
 function idHash(id: string): void {
-  let a = 0x811c9dc5;
-  let b = 0x2545f491;
-  for (let j = 0; j < id.length; j++) {
-    const c = id.charCodeAt(j);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = (Math.imul(b, 31) + c) | 0;
-  }
-  idA = a ^ (a >>> 15);
-  idB = b ^ (b >>> 13);
+  idHashAt(id, 0, id.length);
 }
 
 /** idHash of the id text[start, end), in place. */

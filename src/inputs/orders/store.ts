@@ -558,10 +558,15 @@ export class IdTable {
 
   constructor(private readonly store: OrderStore) {}
 
-  private static hash(id: string): number {
+  /** The hash of text[start, end) (FNV-1a, mixed). */
+  private static hashAt(text: string, start: number, end: number): number {
     let h = 0x811c9dc5;
-    for (let j = 0; j < id.length; j++) h = Math.imul(h ^ id.charCodeAt(j), 0x01000193);
+    for (let j = start; j < end; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
     return h ^ (h >>> 15);
+  }
+
+  private static hash(id: string): number {
+    return IdTable.hashAt(id, 0, id.length);
   }
 
   /** The slot of id (hash h), or of the empty slot that ends its probe. */
@@ -584,9 +589,7 @@ export class IdTable {
 
   /** get() of the id text[start, end), hashed and compared in place (the join: no string per row). */
   getAt(text: string, start: number, end: number): number | undefined {
-    let h = 0x811c9dc5;
-    for (let j = start; j < end; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
-    h ^= h >>> 15;
+    const h = IdTable.hashAt(text, start, end);
     const slots = this.slots;
     const hashes = this.hashes;
     const mask = slots.length - 1;
