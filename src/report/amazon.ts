@@ -15,7 +15,7 @@ import type { AccountHealth } from "../health/types.js";
 import type { AmazonList } from "../inputs/amazon/lists.js";
 import type { AmazonMarketplace, SellerPerformance } from "../inputs/amazon/v2.js";
 import { parseMarketplaceArg } from "../marketplaces.js";
-import { summaryOf } from "./build.js";
+import { AHR_NO_VIOLATIONS_NOTE, summaryOf } from "./build.js";
 import { repeatLimitsFromAmazon } from "./reconcile.js";
 import type { FailOn, Report, Summary } from "./types.js";
 
@@ -51,13 +51,24 @@ function withAmazon(health: AccountHealth, block: AmazonMarketplace, doc: Seller
       out.repeatLimits = repeatLimitsFromAmazon(block, config.ahr.repeatLimits);
       out.deactivationRisk = out.repeatLimits.some((r) => r.reached);
       out.status = out.band === "unhealthy" || out.deactivationRisk ? "breach" : out.band === "at_risk" ? "at_risk" : "good";
-      notes.push(`No violations file: the repeat-limit check of the Account Health Rating estimate uses Amazon's violation counts (${doc.file})`);
+      notes.push(amazonCountsNote(doc.file));
     }
   }
   return out;
 }
 
+/**
+ * Without a violations file, Amazon's counts feed the repeat-limit check while the points still
+ * count no violation: this note says both, in place of AHR_NO_VIOLATIONS_NOTE (which, beside it,
+ * read as if the counts were not used at all).
+ */
+const amazonCountsNote = (file: string): string =>
+  `No violations file: the repeat-limit check of the Account Health Rating estimate uses Amazon's violation counts (${file}); its points still count no violation`;
+
 const WORST: Record<Summary["status"], number> = { good: 0, at_risk: 1, breach: 2 };
+
+const usesAmazonCounts = (notes: readonly string[], doc: SellerPerformance | null): boolean =>
+  doc !== null && notes.includes(amazonCountsNote(doc.file));
 
 export function withAmazonFigures(
   report: Report,
@@ -103,6 +114,6 @@ export function withAmazonFigures(
     accountHealth: health,
     ...(marketplaces !== undefined ? { marketplaces } : {}),
     summary,
-    notes: [...new Set([...report.notes, ...notes])],
+    notes: [...new Set([...(usesAmazonCounts(notes, doc) ? report.notes.filter((n) => n !== AHR_NO_VIOLATIONS_NOTE) : report.notes), ...notes])],
   };
 }

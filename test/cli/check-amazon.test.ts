@@ -7,6 +7,7 @@ import { copyFile, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/run.js";
+import { AHR_NO_VIOLATIONS_NOTE } from "../../src/report/build.js";
 import { ROOT, fakeIo, tempDir } from "./helpers.js";
 
 const EXPORTS = join(ROOT, "fixtures/reconcile/exports");
@@ -64,6 +65,10 @@ describe("ahr check with a V2 report among its inputs", () => {
     // one more breach than without the report: the AHR row
     expect(r.report.summary.breaches).toBe(without.report.summary.breaches + 1);
     expect(r.report.notes.some((n: string) => n.startsWith("No violations file: the repeat-limit check"))).toBe(true);
+    // One note says what is used; the report without Amazon's counts says the AHR assumes none.
+    expect(r.report.notes.some((n: string) => n.endsWith("its points still count no violation"))).toBe(true);
+    expect(r.report.notes).not.toContain(AHR_NO_VIOLATIONS_NOTE);
+    expect(without.report.notes).toContain(AHR_NO_VIOLATIONS_NOTE);
   });
 
   it("with a violations file, the file's counts stand", async () => {
